@@ -1,0 +1,97 @@
+/**
+ * Roles and what each may do. This file and policy.ts are the only places that decide access:
+ * routes declare a permission, the policy answers.
+ */
+export const ROLES = [
+  'administrator',
+  'mash_worker',
+  'mash_manager',
+  'social_worker',
+  'team_manager',
+  'lado',
+  'iro',
+  'edt_worker',
+  'analyst',
+  'partner',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  administrator: 'Administrator',
+  mash_worker: 'MASH practitioner',
+  mash_manager: 'MASH team manager',
+  social_worker: 'Social worker',
+  team_manager: 'Team manager',
+  lado: 'Designated officer (LADO)',
+  iro: 'Independent reviewing officer / child protection chair',
+  edt_worker: 'Emergency duty team worker',
+  analyst: 'Performance analyst',
+  partner: 'Partner agency worker',
+};
+
+export const ROLE_DESCRIPTIONS: Record<Role, string> = {
+  administrator: 'Manages user accounts, teams, council settings and the working-day calendar, and reviews the audit log.',
+  mash_worker: 'Records contacts at the front door, finds the child, gathers partner information and recommends a threshold decision.',
+  mash_manager: 'Decides contacts within one working day, challenges recommendations and allocates work.',
+  social_worker: 'Carries out assessments, visits, plans and direct work with children.',
+  team_manager: 'Gives management oversight and supervision, signs off work and watches caseloads.',
+  lado: 'Manages allegations against people who work with children.',
+  iro: 'Chairs child protection conferences and reviews for children in care.',
+  edt_worker: 'Records and acts out of hours, then hands over to the MASH.',
+  analyst: 'Produces dashboards, statutory returns and inspection data.',
+  partner: 'Answers information requests from the MASH for their agency, and sees only what is shared with it.',
+};
+
+/** Partner agencies whose staff may be given partner accounts. */
+export const AGENCIES = ['police', 'health', 'education', 'domestic_abuse', 'probation'] as const;
+export type Agency = (typeof AGENCIES)[number];
+export const AGENCY_LABELS: Record<Agency, string> = {
+  police: 'Police',
+  health: 'Health',
+  education: 'Education',
+  domestic_abuse: 'Domestic abuse service',
+  probation: 'Probation',
+};
+
+export const PERMISSIONS = {
+  'home.view': 'See the home page',
+  'account.manage': 'Change own password',
+  'calendar.view': 'See the working-day calendar and calculator',
+  'admin.users': 'Create, edit and deactivate user accounts',
+  'admin.teams': 'Edit teams',
+  'admin.settings': 'Change council settings',
+  'admin.calendar': 'Add and remove local non-working days',
+  'audit.search': 'Search the audit log',
+} as const;
+export type Permission = keyof typeof PERMISSIONS;
+
+const EVERY_USER: Permission[] = ['home.view', 'account.manage'];
+const COUNCIL_STAFF: Permission[] = [...EVERY_USER, 'calendar.view'];
+
+export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
+  administrator: new Set<Permission>([
+    ...COUNCIL_STAFF,
+    'admin.users',
+    'admin.teams',
+    'admin.settings',
+    'admin.calendar',
+    'audit.search',
+  ]),
+  mash_worker: new Set(COUNCIL_STAFF),
+  mash_manager: new Set(COUNCIL_STAFF),
+  social_worker: new Set(COUNCIL_STAFF),
+  team_manager: new Set(COUNCIL_STAFF),
+  lado: new Set(COUNCIL_STAFF),
+  iro: new Set(COUNCIL_STAFF),
+  edt_worker: new Set(COUNCIL_STAFF),
+  analyst: new Set(COUNCIL_STAFF),
+  // Partners see only what the MASH shares with their agency; later modules add their request inbox.
+  partner: new Set(EVERY_USER),
+};
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+export function isAgency(value: string): value is Agency {
+  return (AGENCIES as readonly string[]).includes(value);
+}

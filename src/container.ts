@@ -1,0 +1,53 @@
+import type { AppConfig } from './config.js';
+import type { DatabaseHandle } from './db/connect.js';
+import { UsersService } from './access/users-service.js';
+import { SignInService } from './access/sign-in-service.js';
+import { TeamsService } from './access/teams-service.js';
+import { SessionStore } from './access/session-store.js';
+import { AuditSearchService } from './audit/audit-search.js';
+import { AuditLog } from './audit/audit-log.js';
+import { SettingsService } from './council/settings-service.js';
+import { CalendarService } from './time/calendar-service.js';
+
+/**
+ * One typed container wires every service. Routes receive services, never the database:
+ * each service writes its audit events in the same transaction as its writes.
+ */
+export interface Services {
+  config: AppConfig;
+  databaseKind: DatabaseHandle['kind'];
+  /** Database health for GET /health; the only raw query a route can cause. */
+  ping(): Promise<boolean>;
+  users: UsersService;
+  signIn: SignInService;
+  teams: TeamsService;
+  sessions: SessionStore;
+  audit: AuditLog;
+  auditSearch: AuditSearchService;
+  settings: SettingsService;
+  calendar: CalendarService;
+}
+
+export function createServices(config: AppConfig, handle: DatabaseHandle): Services {
+  const { db } = handle;
+  return {
+    config,
+    databaseKind: handle.kind,
+    ping: async () => {
+      try {
+        await db.selectNoFrom((eb) => eb.val(1).as('one')).execute();
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    users: new UsersService(db),
+    signIn: new SignInService(db),
+    teams: new TeamsService(db),
+    sessions: new SessionStore(db, config.sessionIdleMinutes),
+    audit: new AuditLog(db),
+    auditSearch: new AuditSearchService(db),
+    settings: new SettingsService(db),
+    calendar: new CalendarService(db),
+  };
+}

@@ -1,0 +1,6 @@
+import type { AccessTables } from '../access/tables.js';
+import type { AuditTables } from '../audit/tables.js';
+import type { TimeTables } from '../time/tables.js';
+
+/** Every table in the database, typed: each domain declares its own tables beside its migrations. */
+export interface Database extends AccessTables, AuditTables, TimeTables {}

@@ -1,0 +1,30 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import type { Services } from '../container.js';
+import type { RequestContext } from '../audit/audit-log.js';
+import { seedCouncil } from '../council/demo-seed.js';
+import { seedTeamsAndUsers } from '../access/demo-seed.js';
+
+export interface DemoSeedContext {
+  db: Kysely<Database>;
+  services: Services;
+  ctx: RequestContext;
+  demoPassword: string;
+  /** Today's date in London, so demo records sit at realistic points on their clocks. */
+  today: string;
+  log: (line: string) => void;
+}
+
+export interface DemoSeeder {
+  name: string;
+  seed(c: DemoSeedContext): Promise<void>;
+}
+
+/**
+ * Each domain adds its own part of the demo council here, in dependency order
+ * (people before contacts, contacts before assessments...).
+ */
+export const DEMO_SEEDERS: DemoSeeder[] = [
+  { name: 'council', seed: seedCouncil },
+  { name: 'teams and users', seed: seedTeamsAndUsers },
+];

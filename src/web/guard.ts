@@ -1,0 +1,81 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { decideRoute } from '../access/policy.js';
+import type { Services } from '../container.js';
+import { setPageLocals } from './page-locals.js';
+
+/** Routes every request must pass through; registered once, so no route can skip them. */
+export function registerGuard(app: FastifyInstance, services: Services): void {
+  // Refuse to start with a route that does not say who may use it.
+  app.addHook('onRoute', (route) => {
+    if (!route.config?.access) {
+      throw new Error(`Route ${String(route.method)} ${route.url} declares no access (config.access): every route must`);
+    }
+  });
+
+  app.addHook('preHandler', async (request, reply) => {
+    const access = request.is404 ? 'public' : request.routeOptions.config.access;
+    // Unreachable by construction (onRoute refuses such routes); deny rather than assume.
+    if (!access) return reply.code(403).send();
+    await loadUser(request, reply, services, access === 'public');
+    if (reply.sent) return;
+    await setPageLocals(request, reply, services);
+
+    const user = request.ctx.user;
+    const decision = decideRoute(user, access);
+    if (decision === 'sign-in') return sendToSignIn(request, reply);
+    if (decision === 'forbidden') {
+      await services.audit.record(request.ctx, { action: 'access.denied', outcome: 'denied', details: { method: request.method, url: request.url } });
+      return reply.code(403).view('web/views/errors/403.njk');
+    }
+    if (user?.mustChangePassword && access !== 'public' && !request.routeOptions.config.allowWithPasswordChangeDue) {
+      return reply.redirect('/account/password');
+    }
+    if (!['GET', 'HEAD', 'OPTIONS'].includes(request.method) && !isApi(request)) {
+      await new Promise<void>((resolve, reject) => {
+        app.csrfProtection(request, reply, (err?: Error) => (err ? reject(err) : resolve()));
+      });
+    }
+  });
+}
+
+export const isApi = (request: FastifyRequest) => request.url.startsWith('/api/') || request.url === '/health';
+
+function sendToSignIn(request: FastifyRequest, reply: FastifyReply) {
+  if (isApi(request) || request.method !== 'GET') {
+    return isApi(request)
+      ? reply.code(401).type('application/problem+json').send({ type: 'about:blank', title: 'Sign in required', status: 401 })
+      : reply.redirect('/sign-in');
+  }
+  return reply.redirect(`/sign-in?returnTo=${encodeURIComponent(request.url)}`);
+}
+
+const ACTIVITY_WRITE_INTERVAL_MS = 15000;
+
+/** Loads the signed-in user, signing them out if idle too long or if the account was deactivated. */
+async function loadUser(request: FastifyRequest, reply: FastifyReply, services: Services, publicRoute: boolean): Promise<void> {
+  const session = request.session;
+  const userId = session.get('userId');
+  if (!userId) return;
+  const now = Date.now();
+  const idleMs = services.config.sessionIdleMinutes * 60000;
+  const lastSeen = session.get('lastSeenAt') ?? 0;
+  if (now - lastSeen > idleMs) {
+    const user = await services.users.currentUser(userId);
+    request.ctx.user = user;
+    await services.audit.record(request.ctx, { action: 'sign_out.timeout', recordType: 'user', recordId: userId });
+    request.ctx.user = null;
+    await session.destroy();
+    if (isApi(request) || publicRoute) return;
+    reply.redirect('/sign-in?timeout=1');
+    return;
+  }
+  const user = await services.users.currentUser(userId);
+  if (!user) {
+    await session.destroy();
+    return;
+  }
+  request.ctx.user = user;
+  // The timeout-warning dialog's "stay signed in" and every page view count as activity.
+  // Written at most every few seconds to spare the database.
+  if (now - lastSeen > ACTIVITY_WRITE_INTERVAL_MS) session.set('lastSeenAt', now);
+}

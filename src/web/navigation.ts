@@ -1,0 +1,30 @@
+import { hasPermission, type CurrentUser } from '../access/policy.js';
+import type { Permission } from '../access/roles.js';
+
+export interface NavItem {
+  href: string;
+  text: string;
+  permission: Permission;
+}
+
+/**
+ * The service navigation, in order. Each module adds its entry here; a user sees the entries
+ * their role allows, so the navigation is the access policy made visible.
+ */
+export const NAV_ITEMS: NavItem[] = [
+  { href: '/', text: 'Home', permission: 'home.view' },
+  { href: '/calendar', text: 'Working days', permission: 'calendar.view' },
+  { href: '/admin/users', text: 'Users', permission: 'admin.users' },
+  { href: '/admin/teams', text: 'Teams', permission: 'admin.teams' },
+  { href: '/admin/audit', text: 'Audit log', permission: 'audit.search' },
+  { href: '/admin/settings', text: 'Settings', permission: 'admin.settings' },
+];
+
+export function navigationFor(user: CurrentUser | null, currentPath: string) {
+  if (!user) return [];
+  return NAV_ITEMS.filter((i) => hasPermission(user, i.permission)).map((i) => ({
+    href: i.href,
+    text: i.text,
+    active: i.href === '/' ? currentPath === '/' : currentPath === i.href || currentPath.startsWith(i.href + '/'),
+  }));
+}

@@ -1,0 +1,31 @@
+import type { RequestContext } from '../audit/audit-log.js';
+import type { RouteAccess } from '../access/policy.js';
+
+export interface Flash {
+  heading: string;
+  html?: string;
+  text?: string;
+}
+
+declare module 'fastify' {
+  interface Session {
+    userId?: number;
+    /** Milliseconds since epoch of the last request that counts as activity. */
+    lastSeenAt?: number;
+    signedInAt?: number;
+    flash?: Flash;
+  }
+  interface FastifyContextConfig {
+    /** Every route declares what it needs. A route without it stops the server from starting. */
+    access?: RouteAccess;
+    /** Routes a user who must change their password may still use. */
+    allowWithPasswordChangeDue?: boolean;
+  }
+  interface FastifyReply {
+    /** Template data every page shares (set by web/page-locals.ts, read by @fastify/view). */
+    locals: Record<string, unknown>;
+  }
+  interface FastifyRequest {
+    ctx: RequestContext;
+  }
+}
