@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { Kysely, PostgresDialect } from 'kysely';
+import type { PGlite } from '@electric-sql/pglite';
 import type { Database } from './schema.js';
 import { acquireDataDirLock, type DataDirLock } from './lock.js';
 
@@ -13,6 +14,8 @@ export interface DatabaseHandle {
   kind: 'pglite' | 'postgres';
   /** Where the data lives: a folder for PGlite, the server (without password) for PostgreSQL. */
   location: string;
+  /** The embedded database itself (PGlite only), for whole-folder backups with dumpDataDir. */
+  pglite?: PGlite;
   close(): Promise<void>;
 }
 
@@ -49,10 +52,19 @@ export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
   return openPglite(opts.pgliteDir ?? 'memory://');
 }
 
-async function openPglite(dir: string): Promise<DatabaseHandle> {
+/**
+ * Starts PGlite on a pgdata folder (or memory://) with the extensions the migrations need.
+ * `loadDataDir` fills an empty folder from a dumpDataDir tarball (restore). Takes no lock:
+ * callers other than openDatabase must hold the data-folder lock themselves.
+ */
+export async function createPglite(dataDir: string, opts: { loadDataDir?: Blob } = {}): Promise<PGlite> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
   const { fuzzystrmatch } = await import('@electric-sql/pglite/contrib/fuzzystrmatch');
+  return PGlite.create(dataDir, { extensions: { pg_trgm, fuzzystrmatch }, ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}) });
+}
+
+async function openPglite(dir: string): Promise<DatabaseHandle> {
   const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
 
   let lock: DataDirLock | undefined;
@@ -64,7 +76,7 @@ async function openPglite(dir: string): Promise<DatabaseHandle> {
     dataDir = path.join(dir, 'pgdata');
   }
   try {
-    const pglite = await PGlite.create(dataDir, { extensions: { pg_trgm, fuzzystrmatch } });
+    const pglite = await createPglite(dataDir);
     // One connection: PGlite is single-session. Everything (jobs included) goes through this pool.
     const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1 } as pg.PoolConfig);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
@@ -73,6 +85,7 @@ async function openPglite(dir: string): Promise<DatabaseHandle> {
       pool,
       kind: 'pglite',
       location: dir,
+      pglite,
       close: async () => {
         await db.destroy();
         await pglite.close();

@@ -1,15 +1,32 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { decideRoute } from '../access/policy.js';
+import { decideRoute, type RouteAccess } from '../access/policy.js';
 import type { Services } from '../container.js';
 import { setPageLocals } from './page-locals.js';
 
 /** Routes every request must pass through; registered once, so no route can skip them. */
+export interface DeclaredRoute {
+  method: string;
+  url: string;
+  access: RouteAccess;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route with its declared access, for the access tests and for review. */
+    declaredRoutes: DeclaredRoute[];
+  }
+}
+
 export function registerGuard(app: FastifyInstance, services: Services): void {
+  const declared: DeclaredRoute[] = [];
+  app.decorate('declaredRoutes', declared);
   // Refuse to start with a route that does not say who may use it.
   app.addHook('onRoute', (route) => {
-    if (!route.config?.access) {
+    const access = route.config?.access;
+    if (!access) {
       throw new Error(`Route ${String(route.method)} ${route.url} declares no access (config.access): every route must`);
     }
+    for (const method of [route.method].flat()) declared.push({ method: String(method), url: route.url, access });
   });
 
   app.addHook('preHandler', async (request, reply) => {

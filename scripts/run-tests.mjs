@@ -1,0 +1,21 @@
+// The README's test command. Runs every suite with node's test runner in one invocation,
+// so CI reads one "# pass / # fail" summary. Suites run against PGlite, and against
+// PostgreSQL too when TEST_DATABASE_URL is set; browser suites skip (and say so) without Chromium.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const groups = process.argv.slice(2).length ? process.argv.slice(2) : ['unit', 'integration', 'browser'];
+const files = [];
+for (const g of groups) {
+  const dir = path.join('test', g);
+  if (!fs.existsSync(dir)) continue;
+  for (const f of fs.readdirSync(dir).sort()) if (f.endsWith('.test.ts')) files.push(path.join(dir, f));
+}
+if (files.length === 0) {
+  console.error('No test files found');
+  process.exit(1);
+}
+console.log(`Running ${files.length} test files on PGlite${process.env.TEST_DATABASE_URL ? ' and PostgreSQL' : ' (set TEST_DATABASE_URL to run them on PostgreSQL too)'}`);
+const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=tap', '--test-concurrency=2', ...files], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'test' } });
+process.exit(r.status ?? 1);
