@@ -65,8 +65,6 @@ export async function createPglite(dataDir: string, opts: { loadDataDir?: Blob }
 }
 
 async function openPglite(dir: string): Promise<DatabaseHandle> {
-  const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
-
   let lock: DataDirLock | undefined;
   let dataDir = dir;
   if (!dir.startsWith('memory://')) {
@@ -76,24 +74,29 @@ async function openPglite(dir: string): Promise<DatabaseHandle> {
     dataDir = path.join(dir, 'pgdata');
   }
   try {
-    const pglite = await createPglite(dataDir);
-    // One connection: PGlite is single-session. Everything (jobs included) goes through this pool.
-    const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1 } as pg.PoolConfig);
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return {
-      db,
-      pool,
-      kind: 'pglite',
-      location: dir,
-      pglite,
-      close: async () => {
-        await db.destroy();
-        await pglite.close();
-        lock?.release();
-      },
-    };
+    return await pgliteHandle(await createPglite(dataDir), dir, () => lock?.release());
   } catch (err) {
     lock?.release();
     throw err;
   }
+}
+
+/** Wraps a started PGlite in a DatabaseHandle; `release` runs after close (the data-folder lock). */
+export async function pgliteHandle(pglite: PGlite, location: string, release: () => void = () => undefined): Promise<DatabaseHandle> {
+  const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
+  // One connection: PGlite is single-session. Everything (jobs included) goes through this pool.
+  const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1 } as pg.PoolConfig);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    pool,
+    kind: 'pglite',
+    location,
+    pglite,
+    close: async () => {
+      await db.destroy();
+      await pglite.close();
+      release();
+    },
+  };
 }

@@ -3,7 +3,16 @@ import type nunjucks from 'nunjucks';
 const LONDON = 'Europe/London';
 const dateFmt = new Intl.DateTimeFormat('en-GB', { timeZone: LONDON, day: 'numeric', month: 'long', year: 'numeric' });
 const dateTimeFmt = new Intl.DateTimeFormat('en-GB', { timeZone: LONDON, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' });
-const weekdayFmt = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/** A calendar date 'YYYY-MM-DD' in the GOV.UK style: '4 June 2026', or with the day 'Thursday 4 June 2026'. */
+export function formatIsoDate(iso: string, withDay = false): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const text = `${d} ${MONTHS[m - 1]} ${y}`;
+  return withDay ? `${DAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()]} ${text}` : text;
+}
+const isIso = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
 
 function toDate(v: unknown): Date | null {
   if (v instanceof Date) return v;
@@ -17,11 +26,11 @@ function toDate(v: unknown): Date | null {
 /** Filters shared by every template. Dates are shown in UK time, in the GOV.UK style (4 June 2026). */
 export function configureNunjucks(env: nunjucks.Environment): void {
   env.addFilter('govukDate', (v: unknown) => {
-    if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return weekdayFmt.format(new Date(`${v}T00:00:00Z`)).replace(/^\w+ /, '');
+    if (isIso(v)) return formatIsoDate(v);
     const d = toDate(v);
     return d ? dateFmt.format(d) : '';
   });
-  env.addFilter('govukDateWithDay', (v: unknown) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? weekdayFmt.format(new Date(`${v}T00:00:00Z`)) : ''));
+  env.addFilter('govukDateWithDay', (v: unknown) => (isIso(v) ? formatIsoDate(v, true) : ''));
   env.addFilter('govukDateTime', (v: unknown) => {
     const d = toDate(v);
     return d ? dateTimeFmt.format(d) : '';
