@@ -45,11 +45,14 @@ export function readHead(file: string, bytes = 512): Buffer {
  * Returns null if it looks right, or the problem.
  */
 export function pgliteTarballProblem(data: Buffer): string | null {
+  const LOOK = 4 * 1024 * 1024;
   let tar: Buffer;
+  let cut = false;
   if (data[0] === 0x1f && data[1] === 0x8b) {
+    cut = data.length > LOOK;
     try {
       // Z_SYNC_FLUSH: decompress what this slice holds without needing the end of the stream.
-      tar = zlib.gunzipSync(data.subarray(0, 4 * 1024 * 1024), { finishFlush: zlib.constants.Z_SYNC_FLUSH });
+      tar = zlib.gunzipSync(data.subarray(0, LOOK), { finishFlush: zlib.constants.Z_SYNC_FLUSH });
     } catch {
       return 'it is a gzip file that cannot be decompressed (damaged?)';
     }
@@ -74,7 +77,7 @@ export function pgliteTarballProblem(data: Buffer): string | null {
     offset += 512 + Math.ceil(size / 512) * 512;
   }
   // Ran past the decompressed part without reaching the end: can't tell, so accept.
-  if (offset + 512 > tar.length && tar.length >= 4 * 1024 * 1024) return null;
+  if (cut && offset + 512 > tar.length) return null;
   return entries === 0 ? 'its tar archive is empty' : 'it does not contain a database folder (no PG_VERSION file)';
 }
 
