@@ -1,0 +1,344 @@
+/**
+ * Field-by-field comparison of two person records. Each comparison returns a level (how well the
+ * field agrees, the input to Fellegi–Sunter scoring) and a short reason a worker can read
+ * ("nickname of William", "day and month swapped").
+ *
+ * Levels are tried in the order of LEVELS below and the first that holds wins; across a person's
+ * several names or postcodes the best level wins. "missing" means the field cannot be compared
+ * (not recorded on one side, or not usable): it carries no evidence either way.
+ */
+import { normalisePostcode, postcodeParts, validateNhsNumber, validateUpn, isTemporaryUpn } from './identifiers.js';
+import { toAscii } from './ascii.js';
+import { NAME_PARTICLES, isPlaceholderName, nameTokens } from './names.js';
+import { nicknameRelation } from './nicknames.js';
+import { jaroWinkler, osaDistance } from './similarity.js';
+
+export const LEVELS = {
+  givenName: ['exact', 'nickname', 'swapped', 'similar', 'sharedNickname', 'partial', 'initial', 'weak', 'different'],
+  familyName: ['exact', 'part', 'swapped', 'similar', 'different'],
+  dateOfBirth: ['exact', 'dayMonthSwapped', 'yearOffByOne', 'typo', 'sameMonthYear', 'different'],
+  sex: ['same', 'different'],
+  postcode: ['unit', 'sector', 'district', 'different'],
+  nhsNumber: ['same', 'different'],
+  upn: ['same', 'different'],
+} as const;
+
+export type MatchField = keyof typeof LEVELS;
+export const MATCH_FIELDS = Object.keys(LEVELS) as MatchField[];
+/** The levels of a field that carry evidence (everything but 'missing'). */
+export type ScoredLevel<F extends MatchField> = (typeof LEVELS)[F][number];
+export type Level<F extends MatchField> = ScoredLevel<F> | 'missing';
+
+export interface Comparison<L extends string> {
+  readonly level: L;
+  readonly reason: string;
+}
+
+/** What matching needs to know about a person. Names and postcodes hold every known variant. */
+export interface PersonForMatching {
+  /** Current, previous, alias and known-as given names; each entry may hold middle names. */
+  readonly givenNames: readonly string[];
+  /** Current, previous and alias family names. */
+  readonly familyNames: readonly string[];
+  /** 'YYYY-MM-DD' */
+  readonly dateOfBirth: string | null;
+  readonly sex: 'M' | 'F' | 'U' | null;
+  /** Current postcode first, then previous ones. */
+  readonly postcodes: readonly string[];
+  readonly nhsNumber: string | null;
+  readonly upn: string | null;
+}
+
+export type ComparisonVector = { readonly [F in MatchField]: Comparison<Level<F>> };
+
+/** One field's level for one candidate pair: the unit the EM estimator learns from. */
+export type FieldLevels = { [F in MatchField]: { readonly field: F; readonly level: Level<F> } }[MatchField];
+
+function rank<F extends MatchField>(field: F, level: Level<F>): number {
+  return level === 'missing' ? Number.MAX_SAFE_INTEGER : (LEVELS[field] as readonly string[]).indexOf(level);
+}
+
+function best<F extends MatchField>(field: F, comparisons: Iterable<Comparison<Level<F>>>): Comparison<Level<F>> | null {
+  let top: Comparison<Level<F>> | null = null;
+  for (const c of comparisons) if (top === null || rank(field, c.level) < rank(field, top.level)) top = c;
+  return top;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Spelling similarity shared by given and family names
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * 'similar' is strong enough to count as the same name, 'weak' is not (given names only).
+ * - Both must start with the same letter: a different first letter usually means a different name
+ *   (Bella/Ella, Ava/Eva), while typing slips rarely hit the first letter.
+ * - Short names (4 letters or fewer) also need at most one edit: Amy/Ava or Lily/Lila are
+ *   different children however high Jaro–Winkler scores them.
+ * - Family names also count one edit in 5+ letters as similar: Smith/Smyth is only 0.89 on
+ *   Jaro–Winkler but is the classic spelling variant.
+ */
+export function spellingLevel(a: string, b: string, kind: 'given' | 'family'): 'similar' | 'weak' | 'different' {
+  if (a === '' || b === '') return 'different';
+  const jw = jaroWinkler(a, b);
+  const edits = osaDistance(a, b);
+  const shortest = Math.min(a.length, b.length);
+  const sameFirst = a[0] === b[0];
+  if (sameFirst && jw >= 0.92 && (shortest > 4 || edits <= 1)) return 'similar';
+  if (kind === 'family' && sameFirst && edits <= 1 && shortest >= 5) return 'similar';
+  if (kind === 'given' && shortest > 4 && jw >= 0.85) return 'weak';
+  return 'different';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Given names
+// ---------------------------------------------------------------------------------------------
+
+interface GivenName {
+  readonly written: string;
+  readonly full: string; // every word run together: "Mary Jane" and "Mary-Jane" → "maryjane"
+  readonly forename: string; // the first word, hyphenated parts run together: "maryjane" / "mary"
+  readonly forenameParts: readonly string[]; // ['mary', 'jane'] for "Mary-Jane"
+  readonly middles: readonly string[]; // later words: ['louise'] for "Amy Louise"
+}
+
+function parseGiven(written: string): GivenName | null {
+  if (isPlaceholderName(written)) return null;
+  const words = toAscii(written)
+    .split(' ')
+    .map((w) => w.split('-').map((p) => p.replace(/'/g, '')).filter(Boolean))
+    .filter((parts) => parts.length > 0);
+  const first = words[0];
+  if (first === undefined) return null;
+  return {
+    written: written.trim(),
+    full: words.map((parts) => parts.join('')).join(''),
+    forename: first.join(''),
+    forenameParts: first,
+    middles: words.slice(1).map((parts) => parts.join('')),
+  };
+}
+
+type GivenLevel = Level<'givenName'>;
+
+function compareGiven(x: GivenName, y: GivenName): Comparison<GivenLevel> {
+  const isInitial = (n: GivenName) => n.forename.length === 1;
+  if (isInitial(x) || isInitial(y)) {
+    if (x.forename[0] === y.forename[0]) return { level: 'initial', reason: 'initial only' };
+    return { level: 'different', reason: 'different given names' };
+  }
+  if (x.full === y.full || x.forename === y.forename) return { level: 'exact', reason: 'same given name' };
+  const relation = nicknameRelation(x.forename, y.forename);
+  if (relation?.kind === 'spelling') return { level: 'nickname', reason: `other spelling of ${relation.name}` };
+  if (relation?.kind === 'nickname') return { level: 'nickname', reason: `nickname of ${relation.name}` };
+  const spelling = spellingLevel(x.forename, y.forename, 'given');
+  if (spelling === 'similar') return { level: 'similar', reason: 'similar spelling' };
+  if (relation?.kind === 'shared') return { level: 'sharedNickname', reason: `both short for ${relation.name}` };
+  if (x.middles.includes(y.forename) || y.middles.includes(x.forename)) {
+    return { level: 'partial', reason: 'matches a middle name' };
+  }
+  for (const [compound, single] of [[x, y], [y, x]] as const) {
+    if (compound.forenameParts.length > 1 && single.forenameParts.length === 1 && compound.forenameParts.includes(single.forename)) {
+      return { level: 'partial', reason: `part of ${compound.written}` };
+    }
+  }
+  if (spelling === 'weak') return { level: 'weak', reason: 'slightly similar spelling' };
+  return { level: 'different', reason: 'different given names' };
+}
+
+export function compareGivenNames(a: readonly string[], b: readonly string[]): Comparison<GivenLevel> {
+  const xs = a.map(parseGiven).filter((n) => n !== null);
+  const ys = b.map(parseGiven).filter((n) => n !== null);
+  const found = best('givenName', xs.flatMap((x) => ys.map((y) => compareGiven(x, y))));
+  return found ?? { level: 'missing', reason: 'given name not recorded' };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Family names
+// ---------------------------------------------------------------------------------------------
+
+interface FamilyName {
+  readonly written: string;
+  readonly tokens: readonly string[];
+  readonly key: string;
+  /** Tokens that identify a family on their own (not "al", "van", "de"…). */
+  readonly significant: readonly string[];
+}
+
+function parseFamily(written: string): FamilyName | null {
+  if (isPlaceholderName(written)) return null;
+  const tokens = nameTokens(written);
+  if (tokens.length === 0) return null;
+  return {
+    written: written.trim(),
+    tokens,
+    key: tokens.join(''),
+    significant: tokens.filter((t) => t.length >= 2 && !NAME_PARTICLES.has(t)),
+  };
+}
+
+type FamilyLevel = Level<'familyName'>;
+
+function compareFamily(x: FamilyName, y: FamilyName): Comparison<FamilyLevel> {
+  if (x.key === y.key) return { level: 'exact', reason: 'same family name' };
+  if (x.tokens.length > 1 && [...x.tokens].sort().join(' ') === [...y.tokens].sort().join(' ')) {
+    return { level: 'exact', reason: 'same family name, in a different order' };
+  }
+  // One part of a double-barrelled name: "Smith" and "Smith-Jones", "Hassan" and "Al-Hassan".
+  const [shorter, longer] = x.tokens.length <= y.tokens.length ? [x, y] : [y, x];
+  if (longer.tokens.length > shorter.tokens.length && shorter.significant.length > 0 && shorter.significant.every((t) => longer.tokens.includes(t))) {
+    return { level: 'part', reason: `part of ${longer.written}` };
+  }
+  if (spellingLevel(x.key, y.key, 'family') === 'similar') return { level: 'similar', reason: 'similar spelling' };
+  return { level: 'different', reason: 'different family names' };
+}
+
+export function compareFamilyNames(a: readonly string[], b: readonly string[]): Comparison<FamilyLevel> {
+  const xs = a.map(parseFamily).filter((n) => n !== null);
+  const ys = b.map(parseFamily).filter((n) => n !== null);
+  const found = best('familyName', xs.flatMap((x) => ys.map((y) => compareFamily(x, y))));
+  return found ?? { level: 'missing', reason: 'family name not recorded' };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Names together: given and family names written the wrong way round
+// ---------------------------------------------------------------------------------------------
+
+type NameSides = Pick<PersonForMatching, 'givenNames' | 'familyNames'>;
+
+/** Does any given name of one side read as any family name of the other (by the family-name spelling rule)? */
+function crossAgree(givenNames: readonly string[], familyNames: readonly string[]): boolean {
+  const givens = givenNames.map(parseGiven).filter((n) => n !== null);
+  const families = familyNames.map(parseFamily).filter((n) => n !== null);
+  return givens.some((g) =>
+    families.some((f) => g.forename === f.key || g.full === f.key || spellingLevel(g.forename, f.key, 'family') === 'similar'),
+  );
+}
+
+/**
+ * Compare given and family names, recognising names entered the wrong way round ("Wei Li" for
+ * "Li Wei", common where the family name comes first) when they agree no other way.
+ */
+export function compareNames(a: NameSides, b: NameSides): { givenName: Comparison<GivenLevel>; familyName: Comparison<FamilyLevel> } {
+  const givenName = compareGivenNames(a.givenNames, b.givenNames);
+  const familyName = compareFamilyNames(a.familyNames, b.familyNames);
+  const givenAgrees = givenName.level === 'exact' || givenName.level === 'nickname' || givenName.level === 'similar';
+  const familyAgrees = familyName.level === 'exact' || familyName.level === 'part' || familyName.level === 'similar';
+  if (!givenAgrees && !familyAgrees && crossAgree(a.givenNames, b.familyNames) && crossAgree(b.givenNames, a.familyNames)) {
+    const reason = 'given and family names swapped';
+    return { givenName: { level: 'swapped', reason }, familyName: { level: 'swapped', reason } };
+  }
+  return { givenName, familyName };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Date of birth
+// ---------------------------------------------------------------------------------------------
+
+interface Ymd {
+  readonly y: number;
+  readonly m: number;
+  readonly d: number;
+  readonly digits: string; // 'YYYYMMDD'
+}
+
+function parseDate(iso: string | null): Ymd | null {
+  const match = iso === null ? null : /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso.trim());
+  if (!match) return null;
+  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  return { y, m, d, digits: `${match[1]}${match[2]}${match[3]}` };
+}
+
+export function compareDatesOfBirth(a: string | null, b: string | null): Comparison<Level<'dateOfBirth'>> {
+  const x = parseDate(a);
+  const y = parseDate(b);
+  if (x === null || y === null) return { level: 'missing', reason: 'date of birth not recorded' };
+  if (x.digits === y.digits) return { level: 'exact', reason: 'same date of birth' };
+  // 03/02 read as 02/03: the British and American orders, or a slip when typing.
+  if (x.y === y.y && x.d === y.m && x.m === y.d) return { level: 'dayMonthSwapped', reason: 'day and month swapped' };
+  if (x.m === y.m && x.d === y.d && Math.abs(x.y - y.y) === 1) return { level: 'yearOffByOne', reason: 'year differs by one' };
+  if (osaDistance(x.digits, y.digits) === 1) {
+    const substituted = [...x.digits].filter((c, i) => c !== y.digits[i]).length === 1;
+    return { level: 'typo', reason: substituted ? 'one digit different' : 'two digits transposed' };
+  }
+  if (x.y === y.y && x.m === y.m) return { level: 'sameMonthYear', reason: 'same month and year of birth' };
+  return { level: 'different', reason: 'different date of birth' };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sex, postcode and identifiers
+// ---------------------------------------------------------------------------------------------
+
+export function compareSex(a: PersonForMatching['sex'], b: PersonForMatching['sex']): Comparison<Level<'sex'>> {
+  if ((a !== 'M' && a !== 'F') || (b !== 'M' && b !== 'F')) return { level: 'missing', reason: 'sex not known' };
+  return a === b ? { level: 'same', reason: 'same sex' } : { level: 'different', reason: 'different sex recorded' };
+}
+
+/**
+ * Postcodes agree at the finest of unit (the same ~15 addresses), sector or district shared by any
+ * current or previous postcode of each side: families move, often nearby.
+ */
+export function comparePostcodes(a: readonly string[], b: readonly string[]): Comparison<Level<'postcode'>> {
+  const parts = (list: readonly string[]) => list.map((p) => postcodeParts(p)).map((p, i) => (p === null ? null : { ...p, previous: i > 0 }));
+  const xs = parts(a).filter((p) => p !== null);
+  const ys = parts(b).filter((p) => p !== null);
+  if (xs.length === 0 || ys.length === 0) return { level: 'missing', reason: 'postcode not recorded' };
+  const found = best(
+    'postcode',
+    xs.flatMap((x) =>
+      ys.map((y): Comparison<Level<'postcode'>> => {
+        const where = x.previous || y.previous ? ' as a previous address' : '';
+        if (x.unit === y.unit) return { level: 'unit', reason: `same postcode${where}` };
+        if (x.sector === y.sector) return { level: 'sector', reason: `same postcode sector${where}` };
+        if (x.district === y.district) return { level: 'district', reason: `same postcode district${where}` };
+        return { level: 'different', reason: 'different postcode' };
+      }),
+    ),
+  );
+  return found!;
+}
+
+export function compareNhsNumbers(a: string | null, b: string | null): Comparison<Level<'nhsNumber'>> {
+  if (a === null || b === null || a.trim() === '' || b.trim() === '') return { level: 'missing', reason: 'NHS number not recorded' };
+  const x = validateNhsNumber(a);
+  const y = validateNhsNumber(b);
+  if (!x.ok || !y.ok) return { level: 'missing', reason: 'NHS number not valid, so not compared' };
+  return x.value === y.value ? { level: 'same', reason: 'same NHS number' } : { level: 'different', reason: 'different NHS numbers' };
+}
+
+/**
+ * UPNs. A temporary UPN is replaced by a permanent one when the DfE issues it, so a temporary UPN
+ * that differs from the other side's says nothing.
+ */
+export function compareUpns(a: string | null, b: string | null): Comparison<Level<'upn'>> {
+  if (a === null || b === null || a.trim() === '' || b.trim() === '') return { level: 'missing', reason: 'UPN not recorded' };
+  const x = validateUpn(a);
+  const y = validateUpn(b);
+  if (!x.ok || !y.ok) return { level: 'missing', reason: 'UPN not valid, so not compared' };
+  if (x.value === y.value) return { level: 'same', reason: 'same UPN' };
+  if (isTemporaryUpn(x.value) || isTemporaryUpn(y.value)) return { level: 'missing', reason: 'temporary UPN, so not compared' };
+  return { level: 'different', reason: 'different UPNs' };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Whole records
+// ---------------------------------------------------------------------------------------------
+
+export function comparePeople(a: PersonForMatching, b: PersonForMatching): ComparisonVector {
+  const names = compareNames(a, b);
+  return {
+    givenName: names.givenName,
+    familyName: names.familyName,
+    dateOfBirth: compareDatesOfBirth(a.dateOfBirth, b.dateOfBirth),
+    sex: compareSex(a.sex, b.sex),
+    postcode: comparePostcodes(a.postcodes, b.postcodes),
+    nhsNumber: compareNhsNumbers(a.nhsNumber, b.nhsNumber),
+    upn: compareUpns(a.upn, b.upn),
+  };
+}
+
+/** The comparison vector as the list of (field, level) the EM estimator takes. */
+export function toFieldLevels(vector: ComparisonVector): FieldLevels[] {
+  return MATCH_FIELDS.map((field) => ({ field, level: vector[field].level }) as FieldLevels);
+}
