@@ -1,0 +1,55 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import { nameKey, nameTokens } from './matching/index.js';
+import { dateOfBirthVariants, givenNameKeys, type PersonQuery } from './search-query.js';
+
+const BLOCK_LIMIT = 300;
+
+/**
+ * Candidate generation ("blocking"): cheap indexed lookups that together catch a record despite typos,
+ * nicknames, swapped names, a mistyped date of birth or a house move. Each block is bounded, so a very
+ * common name cannot flood the scorer. Scoring happens afterwards, in TypeScript (matching/score.ts).
+ */
+export async function findCandidateIds(db: Kysely<Database>, q: PersonQuery, excludeId?: number): Promise<number[]> {
+  const familyKey = q.familyName ? nameKey(q.familyName) : null;
+  const givenKeys = givenNameKeys(q.givenName);
+  const givenFirst = q.givenName ? (nameTokens(q.givenName)[0] ?? null) : null;
+  const dobs = dateOfBirthVariants(q.dateOfBirth);
+  const postcodeKey = q.postcode ? q.postcode.replace(/\s/g, '').toUpperCase() : null;
+  const hasName = familyKey !== null || givenKeys.length > 0;
+
+  // Name condition reused by several blocks: same family sound, or same given sound (nicknames included).
+  const nameMatches = sql`(n.family_dm = dmetaphone(${familyKey}::text) or n.given_dm = any(array(select dmetaphone(x) from unnest(${givenKeys}::text[]) x)))`;
+
+  const blocks = [
+    sql`select id as person_id from people where nhs_number = ${q.nhsNumber}::text`,
+    sql`select id as person_id from people where upn = ${q.upn}::text`,
+    // Same or mistyped date of birth, and the name sounds alike in part (catches a changed surname too).
+    hasName
+      ? sql`(select n.person_id from people p join person_names n on n.person_id = p.id
+              where p.date_of_birth = any(${dobs}::date[]) and ${nameMatches} limit ${BLOCK_LIMIT})`
+      : sql`(select id as person_id from people where date_of_birth = any(${dobs}::date[]) limit ${BLOCK_LIMIT})`,
+    // Both names sound alike (date of birth missing or wrong).
+    sql`(select n.person_id from person_names n
+          where n.family_dm = dmetaphone(${familyKey}::text)
+            and (${givenKeys.length === 0} or n.given_dm = any(array(select dmetaphone(x) from unnest(${givenKeys}::text[]) x)))
+          limit ${BLOCK_LIMIT})`,
+    // Given and family names swapped.
+    sql`(select n.person_id from person_names n
+          where n.family_dm = dmetaphone(${givenFirst}::text) and n.given_dm = dmetaphone(${familyKey}::text) limit ${BLOCK_LIMIT})`,
+    // Family name spelt differently enough to sound different (trigram), with a given name that agrees.
+    sql`(select n.person_id from person_names n
+          where ${familyKey}::text is not null and n.family_key % ${familyKey}::text
+            and (${givenKeys.length === 0} or n.given_dm = any(array(select dmetaphone(x) from unnest(${givenKeys}::text[]) x)))
+          limit ${BLOCK_LIMIT})`,
+    // Same postcode, and the name agrees in part (or no name was given).
+    hasName
+      ? sql`(select a.person_id from person_addresses a join person_names n on n.person_id = a.person_id
+              where a.postcode_key = ${postcodeKey}::text and ${nameMatches} limit ${BLOCK_LIMIT})`
+      : sql`(select a.person_id from person_addresses a where a.postcode_key = ${postcodeKey}::text limit ${BLOCK_LIMIT})`,
+  ];
+  const result = await sql<{ person_id: number }>`
+    select distinct c.person_id from (${sql.join(blocks, sql` union all `)}) c
+    where c.person_id <> ${excludeId ?? 0}`.execute(db);
+  return result.rows.map((r) => Number(r.person_id));
+}

@@ -1,0 +1,97 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import { writeAudit, type RequestContext } from '../audit/audit-log.js';
+import { canAccessRecord } from '../access/policy.js';
+import { DEFAULT_WEIGHTS, scorePair, type MatchBand, type MatchWeights, type PersonForMatching } from './matching/index.js';
+import { findCandidateIds } from './candidates.js';
+import { loadBriefs, type PersonBrief } from './match-data.js';
+import { buildQuery, type PersonQuery, type SearchInput } from './search-query.js';
+
+export interface SearchHit {
+  id: number;
+  /** Null when the record is restricted and this user may not see it: they see that it exists, nothing more. */
+  person: PersonBrief | null;
+  score: number;
+  band: MatchBand;
+  reasons: Array<{ field: string; reason: string; weight: number }>;
+  cautions: string[];
+}
+
+export interface SearchOutcome {
+  query: PersonQuery;
+  hits: SearchHit[];
+  candidatesScored: number;
+}
+
+/** The query as a PersonForMatching, so the same scorer ranks search results and duplicate pairs. */
+export function queryAsPerson(q: PersonQuery): PersonForMatching {
+  return {
+    givenNames: q.givenName ? [q.givenName] : [],
+    familyNames: q.familyName ? [q.familyName] : [],
+    dateOfBirth: q.dateOfBirth,
+    sex: null,
+    postcodes: q.postcode ? [q.postcode] : [],
+    nhsNumber: q.nhsNumber,
+    upn: q.upn,
+  };
+}
+
+export class PersonSearchService {
+  private weights: { value: MatchWeights; at: number } | undefined;
+
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /** Weights estimated from this council's data when there are some, otherwise the defaults. */
+  async currentWeights(): Promise<MatchWeights> {
+    if (this.weights && Date.now() - this.weights.at < 60000) return this.weights.value;
+    const row = await this.db.selectFrom('match_weights').select('weights').orderBy('id', 'desc').limit(1).executeTakeFirst();
+    const value = (row?.weights as MatchWeights | undefined) ?? DEFAULT_WEIGHTS;
+    this.weights = { value, at: Date.now() };
+    return value;
+  }
+
+  forgetWeights() {
+    this.weights = undefined;
+  }
+
+  /** Ranks candidates without auditing: for the command line and the duplicate finder. */
+  async rank(query: PersonQuery, limit = 20, excludeId?: number): Promise<{ hits: Array<Omit<SearchHit, 'person'> & { brief: PersonBrief }>; scored: number }> {
+    const ids = await findCandidateIds(this.db, query, excludeId);
+    const briefs = await loadBriefs(this.db, ids);
+    const weights = await this.currentWeights();
+    const probe = queryAsPerson(query);
+    const hits = [...briefs.values()]
+      .map((brief) => {
+        const s = scorePair(probe, brief.forMatching, weights);
+        return {
+          id: brief.id,
+          brief,
+          score: Math.round(s.score * 10) / 10,
+          band: s.band,
+          reasons: s.fields.filter((f) => f.level !== 'missing').map((f) => ({ field: f.field, reason: f.reason, weight: Math.round(f.weight * 10) / 10 })),
+          cautions: s.guards.map((g) => g.reason),
+        };
+      })
+      .filter((h) => h.score > 0)
+      .sort((a, b) => b.score - a.score || a.id - b.id)
+      .slice(0, limit);
+    return { hits, scored: briefs.size };
+  }
+
+  /** The front-door search: ranked, explained, restricted records masked, audited. */
+  async search(ctx: RequestContext, input: SearchInput, limit = 20): Promise<SearchOutcome> {
+    const query = buildQuery(input);
+    const { hits, scored } = await this.rank(query, limit);
+    const user = ctx.user!;
+    const shown: SearchHit[] = hits.map(({ brief, ...h }) => {
+      const visible = canAccessRecord(user, { restrictedTo: brief.restricted ? brief.restrictedTo : null }).allowed;
+      return visible ? { ...h, person: brief } : { ...h, person: null, reasons: [], cautions: [] };
+    });
+    await writeAudit(this.db, ctx, {
+      action: 'person.search',
+      personIds: shown.map((h) => h.id),
+      details: { query: { ...query }, results: shown.length },
+    });
+    return { query, hits: shown, candidatesScored: scored };
+  }
+}
