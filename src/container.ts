@@ -8,6 +8,9 @@ import { AuditSearchService } from './audit/audit-search.js';
 import { AuditLog } from './audit/audit-log.js';
 import { SettingsService } from './council/settings-service.js';
 import { CalendarService } from './time/calendar-service.js';
+import { PeopleService } from './people/people-service.js';
+import { PersonSearchService } from './people/search-service.js';
+import { MergeService } from './people/merge-service.js';
 
 /**
  * One typed container wires every service. Routes receive services, never the database:
@@ -26,6 +29,9 @@ export interface Services {
   auditSearch: AuditSearchService;
   settings: SettingsService;
   calendar: CalendarService;
+  people: PeopleService;
+  personSearch: PersonSearchService;
+  merges: MergeService;
 }
 
 export function createServices(config: AppConfig, handle: DatabaseHandle): Services {
@@ -49,5 +55,8 @@ export function createServices(config: AppConfig, handle: DatabaseHandle): Servi
     auditSearch: new AuditSearchService(db),
     settings: new SettingsService(db),
     calendar: new CalendarService(db),
+    people: new PeopleService(db),
+    personSearch: new PersonSearchService(db),
+    merges: new MergeService(db),
   };
 }

@@ -62,13 +62,25 @@ export const PERMISSIONS = {
   'admin.settings': 'Change council settings',
   'admin.calendar': 'Add and remove local non-working days',
   'audit.search': 'Search the audit log',
+  'people.search': 'Find people in the person index',
+  'people.view': 'Open a person’s record',
+  'people.create': 'Add a person (after searching)',
+  'people.edit': 'Change a person’s details, names, addresses, relationships and warnings',
+  'people.merge': 'Review possible duplicates, merge and unmerge records',
+  'people.restrict': 'Restrict a record to named users and teams',
+  'people.viewers': 'See who has viewed a person’s record',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
 const EVERY_USER: Permission[] = ['home.view', 'account.manage'];
 const COUNCIL_STAFF: Permission[] = [...EVERY_USER, 'calendar.view'];
+/** Practitioners who work with children's records day to day. */
+const PRACTITIONER: Permission[] = [...COUNCIL_STAFF, 'people.search', 'people.view', 'people.create', 'people.edit'];
+/** Managers also resolve duplicates, restrict records and see who has looked at a record. */
+const MANAGER: Permission[] = [...PRACTITIONER, 'people.merge', 'people.restrict', 'people.viewers'];
 
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
+  // Administrators run the system and audit it; they do not open children's records.
   administrator: new Set<Permission>([
     ...COUNCIL_STAFF,
     'admin.users',
@@ -77,13 +89,14 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     'admin.calendar',
     'audit.search',
   ]),
-  mash_worker: new Set(COUNCIL_STAFF),
-  mash_manager: new Set(COUNCIL_STAFF),
-  social_worker: new Set(COUNCIL_STAFF),
-  team_manager: new Set(COUNCIL_STAFF),
-  lado: new Set(COUNCIL_STAFF),
-  iro: new Set(COUNCIL_STAFF),
-  edt_worker: new Set(COUNCIL_STAFF),
+  mash_worker: new Set(PRACTITIONER),
+  mash_manager: new Set(MANAGER),
+  social_worker: new Set(PRACTITIONER),
+  team_manager: new Set(MANAGER),
+  lado: new Set([...PRACTITIONER, 'people.restrict']),
+  iro: new Set(PRACTITIONER),
+  edt_worker: new Set(PRACTITIONER),
+  // Analysts work from figures and returns (later modules), not by opening individual records.
   analyst: new Set(COUNCIL_STAFF),
   // Partners see only what the MASH shares with their agency; later modules add their request inbox.
   partner: new Set(EVERY_USER),
