@@ -27,9 +27,9 @@ export function errorMap(errors: FieldError[]): Record<string, { text: string }>
   return Object.fromEntries(errors.map((e) => [e.field, { text: e.text }]));
 }
 
-/** Summary list for govukErrorSummary: links go to the field's id. */
+/** Summary list for govukErrorSummary: links go to the field's id ('form' is about the whole form: no link). */
 export function errorSummary(errors: FieldError[]) {
-  return errors.map((e) => ({ text: e.text, href: `#${e.field}` }));
+  return errors.map((e) => (e.field === 'form' ? { text: e.text } : { text: e.text, href: `#${e.field}` }));
 }
 
 /** Text field: trimmed; empty means missing. */

@@ -11,7 +11,8 @@ import { chromium, type Browser, type BrowserContext, type BrowserContextOptions
 import { AxeBuilder } from '@axe-core/playwright';
 import { DEMO_PASSWORD, startTestApp, type TestApp } from '../support/harness.js';
 
-export const CHROMIUM_PATH = '/usr/bin/chromium';
+/** Debian's Chromium (`apt-get install chromium`); CHROMIUM_PATH overrides it. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 /** The `skip` option for every browser test: false when Chromium is installed, else the reason. */
 export const SKIP: string | false = fs.existsSync(CHROMIUM_PATH) ? false : `Chromium not found at ${CHROMIUM_PATH}: browser tests skipped`;
@@ -60,7 +61,9 @@ export interface Tab {
 
 /** A fresh context (its own cookies) with one page, watched for script errors and broken assets. */
 export async function openTab(browser: Browser, baseUrl: string, options: BrowserContextOptions = {}): Promise<Tab> {
-  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 900 }, ...options });
+  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London', ...options });
+  // Fail fast: a missing element should fail the test in seconds, not after Playwright's 30 s default.
+  context.setDefaultTimeout(10000);
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (err) => problems.push(`script error on ${page.url()}: ${err.message}`));
@@ -73,7 +76,11 @@ export async function openTab(browser: Browser, baseUrl: string, options: Browse
   page.on('response', (res) => {
     if (res.request().resourceType() !== 'document' && res.status() >= 400) problems.push(`${res.status()} for ${res.url()} (from ${page.url()})`);
   });
-  page.on('requestfailed', (req) => problems.push(`request failed: ${req.url()} (${req.failure()?.errorText ?? 'unknown'})`));
+  page.on('requestfailed', (req) => {
+    // ERR_ABORTED: the page moved on before a request finished (a favicon, say); not a fault.
+    const error = req.failure()?.errorText ?? 'unknown';
+    if (error !== 'net::ERR_ABORTED') problems.push(`request failed: ${req.url()} (${error})`);
+  });
   return { context, page, problems };
 }
 
