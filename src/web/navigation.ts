@@ -13,6 +13,7 @@ export interface NavItem {
  */
 export const NAV_ITEMS: NavItem[] = [
   { href: '/', text: 'Home', permission: 'home.view' },
+  { href: '/people', text: 'Find a person', permission: 'people.search' },
   { href: '/calendar', text: 'Working days', permission: 'calendar.view' },
   { href: '/admin/users', text: 'Users', permission: 'admin.users' },
   { href: '/admin/teams', text: 'Teams', permission: 'admin.teams' },

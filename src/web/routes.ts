@@ -7,6 +7,8 @@ import { registerAdminTeamRoutes } from '../access/admin-teams-routes.js';
 import { registerAuditRoutes } from '../audit/audit-routes.js';
 import { registerSettingsRoutes } from '../council/settings-routes.js';
 import { registerCalendarRoutes } from '../time/calendar-routes.js';
+import { registerPersonSearchRoutes } from '../people/search-routes.js';
+import { registerPersonRecordRoutes } from '../people/record-routes.js';
 
 /** Every domain's pages and API. Each route declares its access; the guard enforces it. */
 export function registerAllRoutes(app: FastifyInstance, services: Services): void {
@@ -17,4 +19,6 @@ export function registerAllRoutes(app: FastifyInstance, services: Services): voi
   registerAuditRoutes(app, services);
   registerSettingsRoutes(app, services);
   registerCalendarRoutes(app, services);
+  registerPersonSearchRoutes(app, services);
+  registerPersonRecordRoutes(app, services);
 }

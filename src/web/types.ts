@@ -14,6 +14,8 @@ declare module 'fastify' {
     lastSeenAt?: number;
     signedInAt?: number;
     flash?: Flash;
+    /** The last person search, so "add a new person" is offered only after searching, pre-filled from it. */
+    lastPersonSearch?: { givenName: string | null; familyName: string | null; dateOfBirth: string | null; postcode: string | null; nhsNumber: string | null; upn: string | null };
   }
   interface FastifyContextConfig {
     /** Every route declares what it needs. A route without it stops the server from starting. */

@@ -19,7 +19,8 @@ import {
 } from './browser-support.js';
 
 const ADMIN_NAV = ['Home', 'Working days', 'Users', 'Teams', 'Audit log', 'Settings'];
-const STAFF_NAV = ['Home', 'Working days'];
+const STAFF_NAV = ['Home', 'Find a person', 'Working days'];
+const ANALYST_NAV = ['Home', 'Working days'];
 const PARTNER_NAV = ['Home'];
 
 /** The demo users, with what each should see (written out here, not derived from the policy under test). */
@@ -32,7 +33,7 @@ const USERS: Array<{ username: string; name: string; nav: string[] }> = [
   { username: 'lado', name: 'Lee Adeyemi', nav: STAFF_NAV },
   { username: 'iro', name: 'Robin Okafor', nav: STAFF_NAV },
   { username: 'edt.worker', name: 'Eddie Thornton', nav: STAFF_NAV },
-  { username: 'analyst', name: 'Ana Lister', nav: STAFF_NAV },
+  { username: 'analyst', name: 'Ana Lister', nav: ANALYST_NAV },
   { username: 'police.partner', name: 'DC Pat Ollerton', nav: PARTNER_NAV },
   { username: 'health.partner', name: 'Hana Ellis', nav: PARTNER_NAV },
   { username: 'education.partner', name: 'Ed Carter', nav: PARTNER_NAV },
