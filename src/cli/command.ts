@@ -40,11 +40,12 @@ export async function runCommand(mod: CliModule, command: CliCommand, argv: stri
   try {
     parsed = parseArgs({ args: argv, options: command.options ?? {}, allowPositionals: true, strict: true });
   } catch (err) {
-    throw new UsageError(`${err instanceof Error ? err.message.split('\n')[0] : String(err)}. ${usage}`);
+    const reason = (err instanceof Error ? err.message : String(err)).split('\n')[0]!.replace(/\. To specify a positional.*$/, '');
+    throw new UsageError(`${reason}. ${usage}`);
   }
   const min = command.positionals ?? 0;
   const max = Math.max(min, command.maxPositionals ?? min);
-  if (parsed.positionals.length < min) throw new UsageError(usage);
+  if (parsed.positionals.length < min) throw new UsageError(`Missing argument. ${usage}`);
   if (parsed.positionals.length > max) throw new UsageError(`Unexpected argument "${parsed.positionals[max]}". ${usage}`);
   for (const [name, spec] of Object.entries(command.options ?? {})) {
     if (spec.type === 'string' && parsed.values[name] === '') throw new UsageError(`--${name} must not be empty. ${usage}`);
@@ -62,8 +63,7 @@ export function helpText(modules: CliModule[]): string {
   const lines = ['Usage: npm run cli -- COMMAND [ARGUMENTS]', '', 'Commands:'];
   const rows: Array<[string, string]> = [['help', 'Show this list']];
   for (const m of modules) for (const c of m.commands) rows.push([`${m.name} ${c.name}${c.args ? ` ${c.args}` : ''}`, c.summary]);
-  const width = Math.max(...rows.map(([l]) => l.length));
-  for (const [l, s] of rows) lines.push(`  ${l.padEnd(width)}  ${s}`);
+  for (const [l, s] of rows) lines.push(`  ${l}`, `      ${s}`);
   lines.push('', 'Configuration comes from the environment, as for npm start (DATA_DIR, or DATABASE_URL for PostgreSQL).');
   return lines.join('\n');
 }

@@ -1,8 +1,6 @@
-import fs from 'node:fs';
+// Loaded by every entry point: keep it light (no database modules), so help and usage errors are quick.
 import os from 'node:os';
-import path from 'node:path';
 import { ConfigError, loadConfig, type AppConfig } from '../config.js';
-import { openDatabase, type DatabaseHandle } from '../db/connect.js';
 import { DataDirLockedError } from '../db/lock.js';
 import type { RequestContext } from '../audit/audit-log.js';
 
@@ -91,39 +89,6 @@ export function redactUrl(url: string): string {
   }
 }
 
-/** True if the PGlite data folder already holds a database. */
-export function pgliteDatabaseExists(dataDir: string): boolean {
-  return fs.existsSync(path.join(dataDir, 'pgdata', 'PG_VERSION'));
-}
-
-/**
- * Opens the configured database through openDatabase, so the PGlite data-folder lock is honoured.
- * With mustExist, refuses to create a new empty PGlite database in a mistyped DATA_DIR.
- */
-export async function openForCli(config: AppConfig, opts: { mustExist: boolean }): Promise<DatabaseHandle> {
-  if (!config.databaseUrl && opts.mustExist && !pgliteDatabaseExists(config.dataDir)) {
-    throw new CliError(`No database found in the data folder ${config.dataDir}: check DATA_DIR (or set DATABASE_URL for PostgreSQL)`);
-  }
-  try {
-    return await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.dataDir });
-  } catch (err) {
-    const problem = connectionProblem(err);
-    if (problem && config.databaseUrl) throw new CliError(`Cannot connect to the database at ${redactUrl(config.databaseUrl)}: ${problem}`);
-    throw err;
-  }
-}
-
-/** Where the data lives, for messages: the folder for PGlite, the server for PostgreSQL. */
-export function describeDatabase(handle: DatabaseHandle): string {
-  return handle.kind === 'pglite' ? `the embedded database in ${handle.location}` : `the PostgreSQL database ${handle.location}`;
-}
-
-/** True if the migrations have created the audit trail (so the database has been set up). */
-export async function hasAuditTable(handle: DatabaseHandle): Promise<boolean> {
-  const r = await handle.pool.query<{ t: string | null }>(`select to_regclass('public.audit_events')::text as t`);
-  return r.rows[0]?.t != null;
-}
-
 /**
  * The audit context for work done from the command line: no signed-in user, like SYSTEM_CONTEXT in
  * src/app.ts (not imported from there: app.ts loads the whole web server), with the command and the
@@ -137,4 +102,9 @@ export function cliContext(command: string): RequestContext {
     /* no passwd entry (some containers) */
   }
   return { requestId: `cli ${command} (${who})`, ip: 'local', user: null };
+}
+
+/** "1 audit event", "3 audit events". */
+export function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

@@ -46,6 +46,7 @@ export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
       location: `${u.protocol}//${u.username ? u.username + '@' : ''}${u.host}${u.pathname}`,
       close: async () => {
         await db.destroy();
+        await endPool(pool);
       },
     };
   }
@@ -95,8 +96,14 @@ export async function pgliteHandle(pglite: PGlite, location: string, release: ()
     pglite,
     close: async () => {
       await db.destroy();
+      await endPool(pool);
       await pglite.close();
       release();
     },
   };
+}
+
+/** Kysely ends the pool only if it ran a query; a handle used only through `pool` must still let go of its connections. */
+async function endPool(pool: pg.Pool): Promise<void> {
+  if (!pool.ending && !pool.ended) await pool.end();
 }
