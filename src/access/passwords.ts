@@ -42,6 +42,11 @@ export function passwordProblem(password: string, username: string): string | nu
 /** A temporary password an administrator passes on; the user must change it at next sign-in. */
 export function generateTemporaryPassword(): string {
   const words = ['amber', 'birch', 'cedar', 'delta', 'ember', 'fjord', 'grove', 'heron', 'iris', 'juniper', 'kestrel', 'linden', 'maple', 'nectar', 'oak', 'pebble', 'quartz', 'river', 'sorrel', 'thistle', 'umber', 'violet', 'willow', 'yarrow'];
-  const pick = () => words[crypto.randomInt(words.length)]!;
-  return `${pick()}-${pick()}-${pick()}-${crypto.randomInt(100, 1000)}`;
+  // Three different words: shuffle a copy and take the first three.
+  const pool = [...words];
+  for (let i = pool.length - 1; i > 0; i--) {
+    const j = crypto.randomInt(i + 1);
+    [pool[i], pool[j]] = [pool[j]!, pool[i]!];
+  }
+  return `${pool[0]}-${pool[1]}-${pool[2]}-${crypto.randomInt(100, 1000)}`;
 }
