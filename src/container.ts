@@ -11,6 +11,8 @@ import { CalendarService } from './time/calendar-service.js';
 import { PeopleService } from './people/people-service.js';
 import { PersonSearchService } from './people/search-service.js';
 import { MergeService } from './people/merge-service.js';
+import { DuplicatesService } from './people/duplicates-service.js';
+import { WeightsService } from './people/weights-service.js';
 
 /**
  * One typed container wires every service. Routes receive services, never the database:
@@ -32,10 +34,16 @@ export interface Services {
   people: PeopleService;
   personSearch: PersonSearchService;
   merges: MergeService;
+  /** The duplicate finder: background scan over the whole index, and the review queue of pairs. */
+  duplicates: DuplicatesService;
+  /** Matching weights estimated from this council's records. */
+  matchWeights: WeightsService;
 }
 
 export function createServices(config: AppConfig, handle: DatabaseHandle): Services {
   const { db } = handle;
+  // One search service, so weights cached by it are forgotten when new ones are estimated.
+  const personSearch = new PersonSearchService(db);
   return {
     config,
     databaseKind: handle.kind,
@@ -56,7 +64,9 @@ export function createServices(config: AppConfig, handle: DatabaseHandle): Servi
     settings: new SettingsService(db),
     calendar: new CalendarService(db),
     people: new PeopleService(db),
-    personSearch: new PersonSearchService(db),
+    personSearch,
     merges: new MergeService(db),
+    duplicates: new DuplicatesService(db, personSearch),
+    matchWeights: new WeightsService(db, personSearch),
   };
 }

@@ -4,6 +4,7 @@ import type { Services } from '../container.js';
 import type { RequestContext } from '../audit/audit-log.js';
 import { seedCouncil } from '../council/demo-seed.js';
 import { seedTeamsAndUsers } from '../access/demo-seed.js';
+import { seedPeople } from '../people/demo-seed.js';
 
 export interface DemoSeedContext {
   db: Kysely<Database>;
@@ -27,4 +28,5 @@ export interface DemoSeeder {
 export const DEMO_SEEDERS: DemoSeeder[] = [
   { name: 'council', seed: seedCouncil },
   { name: 'teams and users', seed: seedTeamsAndUsers },
+  { name: 'people', seed: seedPeople },
 ];

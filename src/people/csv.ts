@@ -43,12 +43,15 @@ export function csvLine(values: ReadonlyArray<string | number | null | undefined
 
 /** A buffered CSV file writer that respects back-pressure. */
 export class CsvWriter {
-  private readonly stream: fs.WriteStream;
+  private readonly stream: NodeJS.WritableStream;
+  private readonly owned: boolean;
   private buffer: string[] = [];
   private size = 0;
 
-  constructor(file: string) {
-    this.stream = fs.createWriteStream(file, { encoding: 'utf8' });
+  /** To a file, or to a stream such as process.stdout (which is left open). */
+  constructor(target: string | NodeJS.WritableStream) {
+    this.owned = typeof target === 'string';
+    this.stream = typeof target === 'string' ? fs.createWriteStream(target, { encoding: 'utf8' }) : target;
   }
 
   async write(values: ReadonlyArray<string | number | null | undefined>): Promise<void> {
@@ -68,6 +71,7 @@ export class CsvWriter {
 
   async close(): Promise<void> {
     await this.flush();
+    if (!this.owned) return;
     await new Promise<void>((resolve, reject) => {
       this.stream.once('error', reject);
       this.stream.end(() => resolve());

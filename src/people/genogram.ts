@@ -419,7 +419,7 @@ export function renderGenogram(centre: GenogramPerson, relations: readonly Genog
   const title = `Family diagram for ${centre.name}`;
   const desc = describeFamily(centre, nodes, rows, today);
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" class="app-genogram" role="img" aria-labelledby="${prefix}-title ${prefix}-desc" ` +
+    `<svg xmlns="http://www.w3.org/2000/svg" class="app-genogram__svg" role="img" aria-labelledby="${prefix}-title ${prefix}-desc" ` +
     `viewBox="0 0 ${r(width)} ${r(height)}" width="${r(width)}" height="${r(height)}" focusable="false">` +
     `<title id="${prefix}-title">${escapeXml(title)}</title>` +
     `<desc id="${prefix}-desc">${escapeXml(desc)}</desc>` +

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { PersonForMatching } from './matching/index.js';
 
@@ -31,7 +31,7 @@ export async function loadBriefs(db: Kysely<Database>, ids: number[]): Promise<M
   const [people, names, addresses, restrictions, warnings] = await Promise.all([
     db.selectFrom('people').selectAll().where('id', 'in', ids).where('merged_into_id', 'is', null).execute(),
     db.selectFrom('person_names').select(['person_id', 'kind', 'given_names', 'family_name', 'to_date']).where('person_id', 'in', ids).orderBy('id').execute(),
-    db.selectFrom('person_addresses').select(['person_id', 'line1', 'town', 'postcode', 'from_date', 'to_date']).where('person_id', 'in', ids).orderBy('from_date', 'desc').execute(),
+    db.selectFrom('person_addresses').select(['person_id', 'line1', 'town', 'postcode', 'from_date', 'to_date']).where('person_id', 'in', ids).orderBy(sql`from_date desc nulls last`).orderBy('id', 'desc').execute(),
     db.selectFrom('person_restrictions').select(['person_id', 'user_id', 'team_id']).where('person_id', 'in', ids).execute(),
     db.selectFrom('person_warnings').select(['person_id', 'kind', 'details']).where('person_id', 'in', ids).where('ended_at', 'is', null).execute(),
   ]);

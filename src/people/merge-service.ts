@@ -98,8 +98,8 @@ export class MergeService {
   }
 
   /** Undoes a merge exactly: what moved goes back; anything added to the kept record since stays there. */
-  async unmerge(ctx: RequestContext, mergeId: number): Promise<void> {
-    await inTransaction(this.db, async (tx) => {
+  async unmerge(ctx: RequestContext, mergeId: number): Promise<{ keptId: number; mergedId: number }> {
+    return inTransaction(this.db, async (tx) => {
       const m = await tx.selectFrom('person_merges').selectAll().where('id', '=', mergeId).where('unmerged_at', 'is', null).executeTakeFirst();
       if (!m) throw new NotFoundError('No such merge, or it has already been undone');
       const moved = m.moved as MovedRecord;
@@ -121,6 +121,7 @@ export class MergeService {
       // Undone because they were not the same person: never propose the pair again.
       await tx.updateTable('duplicate_candidates').set({ status: 'not_same', reviewed_by: ctx.user?.id ?? null, reviewed_at: new Date() }).where('person_a', '=', a).where('person_b', '=', b).execute();
       await writeAudit(tx, ctx, { action: 'person.unmerge', recordType: 'person_merge', recordId: mergeId, personIds: [m.kept_id, m.merged_id] });
+      return { keptId: m.kept_id, mergedId: m.merged_id };
     });
   }
 

@@ -14,6 +14,7 @@ export interface NavItem {
 export const NAV_ITEMS: NavItem[] = [
   { href: '/', text: 'Home', permission: 'home.view' },
   { href: '/people', text: 'Find a person', permission: 'people.search' },
+  { href: '/people/duplicates', text: 'Possible duplicates', permission: 'people.merge' },
   { href: '/calendar', text: 'Working days', permission: 'calendar.view' },
   { href: '/admin/users', text: 'Users', permission: 'admin.users' },
   { href: '/admin/teams', text: 'Teams', permission: 'admin.teams' },
@@ -23,9 +24,9 @@ export const NAV_ITEMS: NavItem[] = [
 
 export function navigationFor(user: CurrentUser | null, currentPath: string) {
   if (!user) return [];
-  return NAV_ITEMS.filter((i) => hasPermission(user, i.permission)).map((i) => ({
-    href: i.href,
-    text: i.text,
-    active: i.href === '/' ? currentPath === '/' : currentPath === i.href || currentPath.startsWith(i.href + '/'),
-  }));
+  const items = NAV_ITEMS.filter((i) => hasPermission(user, i.permission));
+  const covers = (href: string) => (href === '/' ? currentPath === '/' : currentPath === href || currentPath.startsWith(href + '/'));
+  // The most specific entry is the current one (/people/duplicates, not /people).
+  const current = items.filter((i) => covers(i.href)).sort((a, b) => b.href.length - a.href.length)[0];
+  return items.map((i) => ({ href: i.href, text: i.text, active: i === current }));
 }

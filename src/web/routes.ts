@@ -9,6 +9,7 @@ import { registerSettingsRoutes } from '../council/settings-routes.js';
 import { registerCalendarRoutes } from '../time/calendar-routes.js';
 import { registerPersonSearchRoutes } from '../people/search-routes.js';
 import { registerPersonRecordRoutes } from '../people/record-routes.js';
+import { registerDuplicateRoutes } from '../people/duplicates-routes.js';
 
 /** Every domain's pages and API. Each route declares its access; the guard enforces it. */
 export function registerAllRoutes(app: FastifyInstance, services: Services): void {
@@ -21,4 +22,5 @@ export function registerAllRoutes(app: FastifyInstance, services: Services): voi
   registerCalendarRoutes(app, services);
   registerPersonSearchRoutes(app, services);
   registerPersonRecordRoutes(app, services);
+  registerDuplicateRoutes(app, services);
 }

@@ -21,15 +21,16 @@ import {
 const ADMIN_NAV = ['Home', 'Working days', 'Users', 'Teams', 'Audit log', 'Settings'];
 const STAFF_NAV = ['Home', 'Find a person', 'Working days'];
 const ANALYST_NAV = ['Home', 'Working days'];
+const MANAGER_NAV = ['Home', 'Find a person', 'Possible duplicates', 'Working days'];
 const PARTNER_NAV = ['Home'];
 
 /** The demo users, with what each should see (written out here, not derived from the policy under test). */
 const USERS: Array<{ username: string; name: string; nav: string[] }> = [
   { username: 'admin', name: 'Alex Admin', nav: ADMIN_NAV },
   { username: 'mash.worker', name: 'Morgan Ashby', nav: STAFF_NAV },
-  { username: 'mash.manager', name: 'Priya Manning', nav: STAFF_NAV },
+  { username: 'mash.manager', name: 'Priya Manning', nav: MANAGER_NAV },
   { username: 'social.worker', name: 'Sam Walker', nav: STAFF_NAV },
-  { username: 'team.manager', name: 'Taylor Mensah', nav: STAFF_NAV },
+  { username: 'team.manager', name: 'Taylor Mensah', nav: MANAGER_NAV },
   { username: 'lado', name: 'Lee Adeyemi', nav: STAFF_NAV },
   { username: 'iro', name: 'Robin Okafor', nav: STAFF_NAV },
   { username: 'edt.worker', name: 'Eddie Thornton', nav: STAFF_NAV },

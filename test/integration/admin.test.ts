@@ -169,7 +169,7 @@ for (const target of TARGETS) {
       const today = new Date().toISOString().slice(0, 10);
       const results = (html: string) => text(html).split(/\d+ events/)[1] ?? '';
       const byUser = results((await admin.get(`/admin/audit?username=admin&action=sign_in&from=${today}&to=${today}`)).body);
-      assert.match(byUser, /admin sign_in success/);
+      assert.match(byUser, /admin \(administrator\) sign_in success/);
       assert.doesNotMatch(byUser, /user\.create|jo\.newstarter/);
       const future = text((await admin.get('/admin/audit?from=2030-01-01&to=2030-01-02')).body);
       assert.match(future, /0 events/);
