@@ -9,6 +9,7 @@ import { DEMO_SEEDERS } from './demo/seeders.js';
 import type { RequestContext } from './audit/audit-log.js';
 import { todayInLondon } from './time/index.js';
 import path from 'node:path';
+import { resumeUnfinishedScans } from './people/duplicates-service.js';
 
 export interface RunningApp {
   app: FastifyInstance;
@@ -27,7 +28,7 @@ export function openConfiguredDatabase(config: AppConfig): Promise<DatabaseHandl
 }
 
 /** Opens the database, applies migrations, seeds the demo council on first start, builds the server. */
-export async function createApp(config: AppConfig, opts: { handle?: DatabaseHandle; logger?: boolean } = {}): Promise<RunningApp> {
+export async function createApp(config: AppConfig, opts: { handle?: DatabaseHandle; logger?: boolean; backgroundJobs?: boolean } = {}): Promise<RunningApp> {
   const handle = opts.handle ?? (await openConfiguredDatabase(config));
   try {
     const appliedMigrations = await migrateToLatest(handle.db);
@@ -36,6 +37,8 @@ export async function createApp(config: AppConfig, opts: { handle?: DatabaseHand
     const sessionSecret = config.sessionSecret ?? (await loadOrCreateSecret(handle, 'session'));
     const app = await buildServer({ services, sessionSecret, logger: opts.logger ? { level: config.logLevel } : false });
     await app.ready();
+    // A duplicate scan interrupted by a restart carries on from where it stopped.
+    if (opts.backgroundJobs !== false) await resumeUnfinishedScans(services);
     return {
       app,
       services,
@@ -44,6 +47,7 @@ export async function createApp(config: AppConfig, opts: { handle?: DatabaseHand
       seeded,
       close: async () => {
         await app.close();
+        await services.duplicates.stopBackgroundScan();
         await handle.close();
       },
     };
