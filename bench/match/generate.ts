@@ -405,8 +405,8 @@ export class Generator {
       // A related household nearby (the father's brother): cousins share the surname.
       if (rng.chance(0.12) && records < size) {
         households++;
-        const near = this.units.byDistrict.get(unit.district) ?? this.units.units;
-        await this.household(origin, family, rng.pick(near), rng.between(1, 150), person, markTwins, childNames);
+        const near = (this.units.byDistrict.get(unit.district) ?? []).filter((u) => u !== unit);
+        await this.household(origin, family, near.length ? rng.pick(near) : rng.pick(this.units.units), rng.between(1, 150), person, markTwins, childNames);
       }
     }
     await out.close();
@@ -489,7 +489,7 @@ export class Generator {
         const sex: 'M' | 'F' = rng.chance(0.5) ? 'M' : 'F';
         // Now and then a cousin is named after the same grandparent.
         const shared = inherited.find((n) => (sex === 'M' ? origin.boys : origin.girls).includes(n) && !names.has(n));
-        const given = shared && rng.chance(0.2) ? shared : this.given(origin, sex, names);
+        const given = shared && rng.chance(0.05) ? shared : this.given(origin, sex, names);
         names.add(given);
         childNames.push(given);
         await person({ given, family: childFamily, dob, sex: sexOrU(sex), nhs: nhs(), ...base });

@@ -245,6 +245,7 @@ export async function estimateWeights(config: AppConfig, args: EstimateArgs): Pr
     const service = new WeightsService(handle.db, search);
     console.error('Estimating matching weights from the index...');
     const r = await service.estimate({ maxPairs: args.pairs, store: !args.dryRun, ctx: cliContext('people estimate-weights') });
+    if (r.pairsUsed === 0) throw new CliError(`Weights not stored: ${r.notStoredBecause}; the weights in use are unchanged`);
     console.log(`Pairs used: ${count(r.pairsUsed)} candidate pairs (m, by EM), ${count(r.randomPairsUsed)} random pairs (u)`);
     console.log(`EM: ${r.converged ? 'converged' : 'did NOT converge'} after ${r.iterations} iterations; prior for one pair: ${r.prior.toExponential(2)}`);
     console.log('');
