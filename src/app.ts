@@ -37,8 +37,12 @@ export async function createApp(config: AppConfig, opts: { handle?: DatabaseHand
     const sessionSecret = config.sessionSecret ?? (await loadOrCreateSecret(handle, 'session'));
     const app = await buildServer({ services, sessionSecret, logger: opts.logger ? { level: config.logLevel } : false });
     await app.ready();
-    // A duplicate scan interrupted by a restart carries on from where it stopped.
-    if (opts.backgroundJobs !== false) await resumeUnfinishedScans(services);
+    if (opts.backgroundJobs !== false) {
+      // A duplicate scan interrupted by a restart carries on from where it stopped; a new demo council
+      // is checked at once, so its possible duplicates are waiting for review.
+      if (seeded) await services.duplicates.startBackgroundScan();
+      else await resumeUnfinishedScans(services);
+    }
     return {
       app,
       services,

@@ -43,12 +43,12 @@ export async function startTestApp(target: Target, env: Record<string, string> =
   const config = loadConfig({ NODE_ENV: 'test', DEMO_MODE: 'true', DEMO_PASSWORD, DATA_DIR: '/nonexistent-test-dir', ...env });
   if (target === 'pglite') {
     const handle = await openDatabase({ pgliteDir: 'memory://' });
-    const running = await createApp(config, { handle });
+    const running = await createApp(config, { handle, backgroundJobs: false });
     return { ...running, target, config };
   }
   const db = await createTestDatabase();
   const handle = await openDatabase({ databaseUrl: db.url });
-  const running = await createApp(config, { handle });
+  const running = await createApp(config, { handle, backgroundJobs: false });
   return {
     ...running,
     target,
