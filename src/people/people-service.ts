@@ -56,6 +56,26 @@ export function checkIdentifiers(input: { nhsNumber?: string | undefined; upn?: 
   return { nhs, upn };
 }
 
+type DetailsInput = Omit<NewPersonInput, 'address' | 'source' | 'knownAs'>;
+
+/** The people columns a person's details form sets, shared by create and update. */
+function detailColumns(input: DetailsInput, nhs: string | null, upn: string | null) {
+  return {
+    date_of_birth: input.dateOfBirth,
+    expected_date_of_birth: input.expectedDateOfBirth ?? null,
+    sex: input.sex,
+    gender_identity: input.genderIdentity || null,
+    ethnicity: input.ethnicity || null,
+    first_language: input.firstLanguage || null,
+    interpreter_needed: input.interpreterNeeded ?? false,
+    religion: input.religion || null,
+    nhs_number: nhs,
+    upn,
+    immigration_status: input.immigrationStatus || null,
+    uasc: input.uasc ?? false,
+  };
+}
+
 export class PeopleService {
   constructor(private readonly db: Kysely<Database>) {}
 
@@ -70,19 +90,8 @@ export class PeopleService {
         .values({
           source_system: input.source?.system ?? null,
           source_id: input.source?.id ?? null,
-          date_of_birth: input.dateOfBirth,
-          expected_date_of_birth: input.expectedDateOfBirth ?? null,
+          ...detailColumns(input, nhs, upn),
           date_of_death: null,
-          sex: input.sex,
-          gender_identity: input.genderIdentity || null,
-          ethnicity: input.ethnicity || null,
-          first_language: input.firstLanguage || null,
-          interpreter_needed: input.interpreterNeeded ?? false,
-          religion: input.religion || null,
-          nhs_number: nhs,
-          upn,
-          immigration_status: input.immigrationStatus || null,
-          uasc: input.uasc ?? false,
           merged_into_id: null,
           created_by: ctx.user?.id ?? null,
         })
@@ -225,7 +234,7 @@ export class PeopleService {
   }
 
   /** Updates the core details from the version the user loaded. */
-  async updateDetails(ctx: RequestContext, personId: number, expectedVersion: number, input: Omit<NewPersonInput, 'address' | 'source' | 'knownAs' | 'givenNames' | 'familyName'> & { givenNames: string; familyName: string }): Promise<void> {
+  async updateDetails(ctx: RequestContext, personId: number, expectedVersion: number, input: DetailsInput): Promise<void> {
     const { nhs, upn } = checkIdentifiers(input);
     await inTransaction(this.db, async (tx) => {
       await this.assertCanOpen(ctx, personId, tx);
@@ -233,18 +242,7 @@ export class PeopleService {
       const r = await tx
         .updateTable('people')
         .set((eb) => ({
-          date_of_birth: input.dateOfBirth,
-          expected_date_of_birth: input.expectedDateOfBirth ?? null,
-          sex: input.sex,
-          gender_identity: input.genderIdentity || null,
-          ethnicity: input.ethnicity || null,
-          first_language: input.firstLanguage || null,
-          interpreter_needed: input.interpreterNeeded ?? false,
-          religion: input.religion || null,
-          nhs_number: nhs,
-          upn,
-          immigration_status: input.immigrationStatus || null,
-          uasc: input.uasc ?? false,
+          ...detailColumns(input, nhs, upn),
           version: eb('version', '+', 1),
           updated_at: new Date(),
         }))
