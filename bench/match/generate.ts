@@ -11,7 +11,7 @@
  * postcode, a double-barrelled surname, sex not recorded, NHS number not recorded. The truth is
  * which records are the same person (an entity number per record) and which entities are twins.
  */
-import { nicknameGroup, nhsCheckDigit, normalisePostcode } from '../../src/people/matching/index.js';
+import { nicknameGroup, nicknameRelation, nhsCheckDigit, normalisePostcode } from '../../src/people/matching/index.js';
 import { CsvWriter } from '../../src/people/csv.js';
 import { CLOSE_TWIN_NAMES, ORIGINS, POSTCODE_AREAS, STREETS, STREET_KINDS, type Origin } from './names.js';
 
@@ -232,13 +232,15 @@ export class Generator {
     return weighted(this.rng, ORIGINS.map((o) => [o, o.share] as [Origin, number]));
   }
 
+  /** A given name that is not, and is no other form of, a name already in the family (no Aisha and Ayesha). */
   private given(origin: Origin, sex: 'M' | 'F', avoid: ReadonlySet<string>): string {
     const list = sex === 'M' ? origin.boys : origin.girls;
+    const free = (name: string) => !avoid.has(name) && ![...avoid].some((other) => nicknameRelation(name, other) !== null);
     for (let i = 0; i < 20; i++) {
       const name = this.rng.zipf(list, 15);
-      if (!avoid.has(name)) return name;
+      if (free(name)) return name;
     }
-    return this.rng.pick(list.filter((n) => !avoid.has(n))) ?? list[0]!;
+    return this.rng.pick(list.filter(free)) ?? list[0]!;
   }
 
   corrupt(record: PersonRecord, kind: Corruption): { record: PersonRecord; label: Corruption | null } {

@@ -293,7 +293,7 @@ function markdown(r: { db: string; size: number; records: number; households: nu
     `# Matching benchmark: ${r.db}, ${count(r.size)} records`,
     '',
     `${r.when} on ${r.machine}. Seed ${r.seed}: ${count(r.households)} households, ${count(r.duplicatePairs)} known duplicate pairs, ${count(r.twinPairs)} twin pairs, ${count(r.queries)} searches.`,
-    `Time: generate ${r.seconds.generate} s, import ${r.seconds.import} s, analyse ${r.seconds.analyze} s, duplicate scan ${r.seconds.scan} s.`,
+    `Time: generate ${r.seconds.generate} s, import ${r.seconds.import} s, analyse ${r.seconds.analyze} s, duplicate scan ${Number.isFinite(r.seconds.scan) ? `${r.seconds.scan} s` : 'skipped (--skip-scan)'}.`,
     '',
     '| figure | value | target | ratio |',
     '| --- | ---: | --- | ---: |',
