@@ -421,3 +421,10 @@ describe('estimateWeightsEM', () => {
     assert.throws(() => estimateWeightsEM([[{ field: 'givenName', level: 'bogus' } as unknown as FieldLevels]], 10), RangeError);
   });
 });
+
+test('"Na" is a given name, not a placeholder: twins Yan and Na Chen stay below possible', async () => {
+  const { scorePair, thresholds } = await import('../../src/people/matching/index.js');
+  const base = { familyNames: ['Chen'], dateOfBirth: '2017-04-09', sex: 'F' as const, postcodes: ['DB2 4QT'], nhsNumber: null, upn: null };
+  const s = scorePair({ ...base, givenNames: ['Yan'] }, { ...base, givenNames: ['Na'] });
+  assert.ok(s.score < thresholds.possible, `scored ${s.score}`);
+});

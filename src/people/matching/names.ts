@@ -58,10 +58,11 @@ export const NAME_PARTICLES: ReadonlySet<string> = new Set([
  * Words recorded in place of a given name before a child is named ("Baby", "Unborn", "Twin 1",
  * "Baby Boy") or when it is not known. They carry no evidence either way, so an entry made only of
  * these words is treated as not recorded: "Baby Patel" must neither match nor rule out "Amy Patel".
+ * "N/A" is not listed: "Na" is a given name in its own right (Chinese), and twins Yan and Na must stay apart.
  */
 const PLACEHOLDER_WORDS: ReadonlySet<string> = new Set([
   'baby', 'babe', 'unborn', 'unnamed', 'unknown', 'infant', 'newborn', 'twin', 'triplet', 'child', 'boy', 'girl',
-  'male', 'female', 'nk', 'not', 'known', 'tbc', 'tba', 'na', 'none', 'anon', 'anonymous', 'of',
+  'male', 'female', 'nk', 'not', 'known', 'tbc', 'tba', 'none', 'anon', 'anonymous', 'of',
 ]);
 
 export function isPlaceholderName(name: string): boolean {
