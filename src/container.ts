@@ -13,6 +13,7 @@ import { PersonSearchService } from './people/search-service.js';
 import { MergeService } from './people/merge-service.js';
 import { DuplicatesService } from './people/duplicates-service.js';
 import { WeightsService } from './people/weights-service.js';
+import { AllegationsService } from './allegations/allegations-service.js';
 
 /**
  * One typed container wires every service. Routes receive services, never the database:
@@ -38,6 +39,8 @@ export interface Services {
   duplicates: DuplicatesService;
   /** Matching weights estimated from this council's records. */
   matchWeights: WeightsService;
+  /** Allegations against people who work with children (designated officer / LADO), restricted to that team. */
+  allegations: AllegationsService;
 }
 
 export function createServices(config: AppConfig, handle: DatabaseHandle): Services {
@@ -68,5 +71,6 @@ export function createServices(config: AppConfig, handle: DatabaseHandle): Servi
     merges: new MergeService(db),
     duplicates: new DuplicatesService(db, personSearch),
     matchWeights: new WeightsService(db, personSearch),
+    allegations: new AllegationsService(db),
   };
 }

@@ -69,6 +69,8 @@ export const PERMISSIONS = {
   'people.merge': 'Review possible duplicates, merge and unmerge records',
   'people.restrict': 'Restrict a record to named users and teams',
   'people.viewers': 'See who has viewed a person’s record',
+  'allegations.manage': 'Record and manage allegations against people who work with children (restricted to the Allegations team)',
+  'allegations.report': 'See and download the designated officer’s annual report',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -93,7 +95,7 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   mash_manager: new Set(MANAGER),
   social_worker: new Set(PRACTITIONER),
   team_manager: new Set(MANAGER),
-  lado: new Set([...PRACTITIONER, 'people.restrict']),
+  lado: new Set<Permission>([...PRACTITIONER, 'people.restrict', 'allegations.manage', 'allegations.report']),
   iro: new Set(PRACTITIONER),
   edt_worker: new Set(PRACTITIONER),
   // Analysts work from figures and returns (later modules), not by opening individual records.

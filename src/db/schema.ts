@@ -2,6 +2,7 @@ import type { AccessTables } from '../access/tables.js';
 import type { AuditTables } from '../audit/tables.js';
 import type { TimeTables } from '../time/tables.js';
 import type { PeopleTables } from '../people/tables.js';
+import type { AllegationTables } from '../allegations/tables.js';
 
 /** Every table in the database, typed: each domain declares its own tables beside its migrations. */
-export interface Database extends AccessTables, AuditTables, TimeTables, PeopleTables {}
+export interface Database extends AccessTables, AuditTables, TimeTables, PeopleTables, AllegationTables {}

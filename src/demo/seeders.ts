@@ -5,6 +5,7 @@ import type { RequestContext } from '../audit/audit-log.js';
 import { seedCouncil } from '../council/demo-seed.js';
 import { seedTeamsAndUsers } from '../access/demo-seed.js';
 import { seedPeople } from '../people/demo-seed.js';
+import { seedAllegations } from '../allegations/demo-seed.js';
 
 export interface DemoSeedContext {
   db: Kysely<Database>;
@@ -29,4 +30,5 @@ export const DEMO_SEEDERS: DemoSeeder[] = [
   { name: 'council', seed: seedCouncil },
   { name: 'teams and users', seed: seedTeamsAndUsers },
   { name: 'people', seed: seedPeople },
+  { name: 'allegations', seed: seedAllegations },
 ];

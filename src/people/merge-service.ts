@@ -13,6 +13,7 @@ export const PERSON_LINKS: Array<{ table: string; column: string }> = [
   { table: 'person_contacts', column: 'person_id' },
   { table: 'involvements', column: 'person_id' },
   { table: 'person_warnings', column: 'person_id' },
+  { table: 'allegation_children', column: 'person_id' },
 ];
 
 interface MovedRecord {

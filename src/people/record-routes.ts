@@ -121,6 +121,7 @@ export function registerPersonRecordRoutes(app: FastifyInstance, services: Servi
           viewers: hasPermission(user, 'people.viewers'),
           merge: hasPermission(user, 'people.merge'),
         },
+        allegationNotice: await services.allegations.noticeFor(id),
         warningKinds: Object.entries(WARNING_KINDS).map(([value, text]) => ({ value, text })),
         nameKindItems: [{ value: 'previous', text: 'Previous name' }, { value: 'alias', text: 'Alias' }, { value: 'known_as', text: 'Known as' }],
       });

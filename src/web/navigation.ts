@@ -15,6 +15,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/', text: 'Home', permission: 'home.view' },
   { href: '/people', text: 'Find a person', permission: 'people.search' },
   { href: '/people/duplicates', text: 'Possible duplicates', permission: 'people.merge' },
+  { href: '/allegations', text: 'Allegations', permission: 'allegations.manage' },
   { href: '/calendar', text: 'Working days', permission: 'calendar.view' },
   { href: '/admin/users', text: 'Users', permission: 'admin.users' },
   { href: '/admin/teams', text: 'Teams', permission: 'admin.teams' },

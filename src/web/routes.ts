@@ -10,6 +10,7 @@ import { registerCalendarRoutes } from '../time/calendar-routes.js';
 import { registerPersonSearchRoutes } from '../people/search-routes.js';
 import { registerPersonRecordRoutes } from '../people/record-routes.js';
 import { registerDuplicateRoutes } from '../people/duplicates-routes.js';
+import { registerAllegationRoutes } from '../allegations/allegation-routes.js';
 
 /** Every domain's pages and API. Each route declares its access; the guard enforces it. */
 export function registerAllRoutes(app: FastifyInstance, services: Services): void {
@@ -23,4 +24,5 @@ export function registerAllRoutes(app: FastifyInstance, services: Services): voi
   registerPersonSearchRoutes(app, services);
   registerPersonRecordRoutes(app, services);
   registerDuplicateRoutes(app, services);
+  registerAllegationRoutes(app, services);
 }

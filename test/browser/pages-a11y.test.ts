@@ -23,6 +23,7 @@ const STAFF_NAV = ['Home', 'Find a person', 'Working days'];
 const ANALYST_NAV = ['Home', 'Working days'];
 const MANAGER_NAV = ['Home', 'Find a person', 'Possible duplicates', 'Working days'];
 const PARTNER_NAV = ['Home'];
+const LADO_NAV = ['Home', 'Find a person', 'Allegations', 'Working days'];
 
 /** The demo users, with what each should see (written out here, not derived from the policy under test). */
 const USERS: Array<{ username: string; name: string; nav: string[] }> = [
@@ -31,7 +32,7 @@ const USERS: Array<{ username: string; name: string; nav: string[] }> = [
   { username: 'mash.manager', name: 'Priya Manning', nav: MANAGER_NAV },
   { username: 'social.worker', name: 'Sam Walker', nav: STAFF_NAV },
   { username: 'team.manager', name: 'Taylor Mensah', nav: MANAGER_NAV },
-  { username: 'lado', name: 'Lee Adeyemi', nav: STAFF_NAV },
+  { username: 'lado', name: 'Lee Adeyemi', nav: LADO_NAV },
   { username: 'iro', name: 'Robin Okafor', nav: STAFF_NAV },
   { username: 'edt.worker', name: 'Eddie Thornton', nav: STAFF_NAV },
   { username: 'analyst', name: 'Ana Lister', nav: ANALYST_NAV },
