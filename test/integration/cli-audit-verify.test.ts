@@ -4,12 +4,12 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { TARGETS, DEMO_PASSWORD, createTestDatabase } from '../support/harness.js';
+import { TARGETS, DEMO_PASSWORD } from '../support/harness.js';
 import { loadConfig } from '../../src/config.js';
 import { createApp } from '../../src/app.js';
-import { openDatabase, type DatabaseHandle } from '../../src/db/connect.js';
+import type { DatabaseHandle } from '../../src/db/connect.js';
 import { verifyAuditChain } from '../../src/audit/audit-log.js';
-import { assertOk, assertOneLineError, migratedPgliteDataDir, runCli, tempDir } from './cli-support.js';
+import { assertOk, assertOneLineError, runCli, tempDir, cliDatabase } from './cli-support.js';
 
 /** Runs statements with the append-only trigger switched off, as a superuser tampering would. */
 async function tamper(handle: DatabaseHandle, statement: string, params: unknown[]): Promise<void> {
@@ -34,17 +34,7 @@ describe('audit:verify and the append-only audit trail', { concurrency: true }, 
       let dropDatabase: () => Promise<void> = async () => undefined;
 
       before(async () => {
-        if (target === 'pglite') {
-          const dataDir = path.join(tmp.dir, 'data');
-          await migratedPgliteDataDir(dataDir);
-          env = { DATA_DIR: dataDir };
-          open = () => openDatabase({ pgliteDir: dataDir });
-        } else {
-          const db = await createTestDatabase();
-          dropDatabase = db.drop;
-          env = { DATABASE_URL: db.url };
-          open = () => openDatabase({ databaseUrl: db.url });
-        }
+        ({ env, open, drop: dropDatabase } = await cliDatabase(target, tmp.dir));
         // A fresh database seeded as the app does at first start (demo council).
         const config = loadConfig({ NODE_ENV: 'test', DEMO_MODE: 'true', DEMO_PASSWORD, DATA_DIR: tmp.dir });
         const running = await createApp(config, { handle: await open() });

@@ -6,12 +6,12 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { TARGETS, createTestDatabase, type Target } from '../support/harness.js';
-import { openDatabase, type DatabaseHandle } from '../../src/db/connect.js';
+import { TARGETS, type Target } from '../support/harness.js';
+import type { DatabaseHandle } from '../../src/db/connect.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 import { TeamsService } from '../../src/access/teams-service.js';
 import { verifyAuditChain } from '../../src/audit/audit-log.js';
-import { TEST_CTX, assertOk, assertOneLineError, migratedPgliteDataDir, runCli, tempDir } from './cli-support.js';
+import { TEST_CTX, assertOk, assertOneLineError, runCli, tempDir, cliDatabase } from './cli-support.js';
 
 async function teamNames(handle: DatabaseHandle): Promise<string[]> {
   return (await new TeamsService(handle.db).list({ includeInactive: true })).map((t) => t.name).sort();
@@ -27,17 +27,7 @@ describe('db:backup and db:restore', { concurrency: true }, () => {
       const file = path.join(tmp.dir, target === 'pglite' ? 'backup.tar.gz' : 'backup.dump');
 
       before(async () => {
-        if (target === 'pglite') {
-          const dataDir = path.join(tmp.dir, 'data');
-          await migratedPgliteDataDir(dataDir);
-          env = { DATA_DIR: dataDir };
-          open = () => openDatabase({ pgliteDir: dataDir });
-        } else {
-          const db = await createTestDatabase();
-          dropDatabase = db.drop;
-          env = { DATABASE_URL: db.url };
-          open = () => openDatabase({ databaseUrl: db.url });
-        }
+        ({ env, open, drop: dropDatabase } = await cliDatabase(target, tmp.dir));
         const handle = await open();
         try {
           await migrateToLatest(handle.db);

@@ -8,7 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RequestContext } from '../../src/audit/audit-log.js';
-import { openDatabase } from '../../src/db/connect.js';
+import { openDatabase, type DatabaseHandle } from '../../src/db/connect.js';
+import { createTestDatabase, type Target } from '../support/harness.js';
 import { findMigrationFiles, migrateToLatest } from '../../src/db/migrate.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -101,4 +102,27 @@ export async function migratedPgliteDataDir(dataDir: string): Promise<void> {
     }
   }
   fs.cpSync(template, dataDir, { recursive: true });
+}
+
+export interface CliDatabase {
+  /** Environment for a CLI child process pointing at this database (plus `extraEnv`). */
+  env: Record<string, string>;
+  /** Opens the same database in this process. */
+  open: () => Promise<DatabaseHandle>;
+  /** Drops the PostgreSQL database (nothing to do for PGlite: the folder goes with `dir`). */
+  drop: () => Promise<void>;
+}
+
+/**
+ * A database for CLI tests on one target: a migrated PGlite folder under `dir`, or a fresh (empty,
+ * unmigrated) database on the TEST_DATABASE_URL server.
+ */
+export async function cliDatabase(target: Target, dir: string, extraEnv: Record<string, string> = {}): Promise<CliDatabase> {
+  if (target === 'pglite') {
+    const dataDir = path.join(dir, 'data');
+    await migratedPgliteDataDir(dataDir);
+    return { env: { ...extraEnv, DATA_DIR: dataDir }, open: () => openDatabase({ pgliteDir: dataDir }), drop: async () => undefined };
+  }
+  const db = await createTestDatabase();
+  return { env: { ...extraEnv, DATABASE_URL: db.url }, open: () => openDatabase({ databaseUrl: db.url }), drop: db.drop };
 }

@@ -1,14 +1,13 @@
 // npm run cli -- users create-admin: how a council with no demo data gets its first administrator.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { TARGETS, TestClient, createTestDatabase } from '../support/harness.js';
+import { TARGETS, TestClient } from '../support/harness.js';
 import { loadConfig } from '../../src/config.js';
 import { createApp } from '../../src/app.js';
-import { openDatabase, type DatabaseHandle } from '../../src/db/connect.js';
+import type { DatabaseHandle } from '../../src/db/connect.js';
 import { verifyAuditChain } from '../../src/audit/audit-log.js';
 import { verifyPassword } from '../../src/access/passwords.js';
-import { assertOk, assertOneLineError, migratedPgliteDataDir, runCli, tempDir } from './cli-support.js';
+import { assertOk, assertOneLineError, runCli, tempDir, cliDatabase } from './cli-support.js';
 
 // The groups below are independent: run them side by side (this machine has two cores).
 describe('npm run cli', { concurrency: true }, () => {
@@ -22,19 +21,9 @@ describe('npm run cli', { concurrency: true }, () => {
         let password = '';
 
         before(async () => {
-          if (target === 'pglite') {
-            const dataDir = path.join(tmp.dir, 'data');
-            // A production council after `npm run migrate` (the PostgreSQL run starts from an empty
-            // database instead, so create-admin setting up the tables is covered too).
-            await migratedPgliteDataDir(dataDir);
-            env = { NODE_ENV: 'production', DATA_DIR: dataDir };
-            open = () => openDatabase({ pgliteDir: dataDir });
-          } else {
-            const db = await createTestDatabase();
-            dropDatabase = db.drop;
-            env = { NODE_ENV: 'production', DATABASE_URL: db.url };
-            open = () => openDatabase({ databaseUrl: db.url });
-          }
+          // A production council after `npm run migrate` on PGlite; on PostgreSQL an empty database, so that
+          // create-admin setting up the tables is covered too.
+          ({ env, open, drop: dropDatabase } = await cliDatabase(target, tmp.dir, { NODE_ENV: 'production' }));
         });
 
         after(async () => {

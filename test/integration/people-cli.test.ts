@@ -3,11 +3,11 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { TARGETS, createTestDatabase } from '../support/harness.js';
-import { openDatabase, type DatabaseHandle } from '../../src/db/connect.js';
+import { TARGETS } from '../support/harness.js';
+import type { DatabaseHandle } from '../../src/db/connect.js';
 import { verifyAuditChain } from '../../src/audit/audit-log.js';
 import { PeopleService } from '../../src/people/people-service.js';
-import { TEST_CTX, assertOk, assertOneLineError, migratedPgliteDataDir, runCli, tempDir } from './cli-support.js';
+import { TEST_CTX, assertOk, assertOneLineError, runCli, tempDir, cliDatabase } from './cli-support.js';
 
 // A legacy export: its own column names, two address columns, mixed date formats, one bad row (line 5).
 const EXPORT = [
@@ -34,17 +34,7 @@ describe('npm run cli -- people', { concurrency: true }, () => {
 
       before(async () => {
         fs.writeFileSync(file, EXPORT);
-        if (target === 'pglite') {
-          const dataDir = path.join(tmp.dir, 'data');
-          await migratedPgliteDataDir(dataDir);
-          env = { NODE_ENV: 'production', DATA_DIR: dataDir };
-          open = () => openDatabase({ pgliteDir: dataDir });
-        } else {
-          const db = await createTestDatabase();
-          dropDatabase = db.drop;
-          env = { NODE_ENV: 'production', DATABASE_URL: db.url };
-          open = () => openDatabase({ databaseUrl: db.url });
-        }
+        ({ env, open, drop: dropDatabase } = await cliDatabase(target, tmp.dir, { NODE_ENV: 'production' }));
       });
 
       after(async () => {
