@@ -18,6 +18,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { PersonForMatching } from './matching/index.js';
+import { ADDRESS_ORDER, forMatching, groupByPerson } from './match-data.js';
 
 export const DEFAULT_BLOCK_CAP = 200;
 
@@ -84,10 +85,8 @@ export async function blockPairs(db: Kysely<Database>, afterId: number, upToId: 
 }
 
 /**
- * What matching needs of many people at once (PersonForMatching, built exactly as loadBriefs in
- * match-data.ts builds it), in three queries grouped by id: loadBriefs is meant for a page of
- * results and filters its lists per person, which is too slow for tens of thousands. Merged
- * records are left out.
+ * What matching needs of many people at once, in three queries: lighter than loadBriefs (no
+ * restrictions or warnings), built by the same forMatching(). Merged records are left out.
  */
 export async function loadForMatching(db: Kysely<Database>, ids: readonly number[]): Promise<Map<number, PersonForMatching>> {
   const out = new Map<number, PersonForMatching>();
@@ -98,34 +97,14 @@ export async function loadForMatching(db: Kysely<Database>, ids: readonly number
   const names = await sql<{ person_id: number; kind: string; given_names: string; family_name: string }>`
     select person_id, kind, given_names, family_name from person_names where person_id = any(${list}::bigint[]) order by id`.execute(db);
   const addresses = await sql<{ person_id: number; postcode: string | null }>`
-    select person_id, postcode from person_addresses where person_id = any(${list}::bigint[]) order by from_date desc`.execute(db);
-  const namesOf = groupBy(names.rows, (n) => Number(n.person_id));
-  const postcodesOf = groupBy(addresses.rows, (a) => Number(a.person_id));
+    select person_id, postcode from person_addresses where person_id = any(${list}::bigint[]) order by ${ADDRESS_ORDER}`.execute(db);
+  const namesOf = groupByPerson(names.rows);
+  const postcodesOf = groupByPerson(addresses.rows);
   for (const p of people.rows) {
     const id = Number(p.id);
-    const myNames = namesOf.get(id) ?? [];
-    out.set(id, {
-      givenNames: myNames.map((n) => n.given_names).filter(Boolean),
-      familyNames: myNames.filter((n) => n.kind !== 'known_as' || n.family_name).map((n) => n.family_name).filter(Boolean),
-      dateOfBirth: p.date_of_birth,
-      sex: p.sex === 'M' || p.sex === 'F' ? p.sex : 'U',
-      postcodes: (postcodesOf.get(id) ?? []).map((a) => a.postcode).filter((x): x is string => !!x),
-      nhsNumber: p.nhs_number,
-      upn: p.upn,
-    });
+    out.set(id, forMatching(p, namesOf.get(id) ?? [], (postcodesOf.get(id) ?? []).map((a) => a.postcode)));
   }
   return out;
-}
-
-function groupBy<T>(rows: readonly T[], key: (row: T) => number): Map<number, T[]> {
-  const map = new Map<number, T[]>();
-  for (const row of rows) {
-    const k = key(row);
-    const list = map.get(k);
-    if (list) list.push(row);
-    else map.set(k, [row]);
-  }
-  return map;
 }
 
 /** The id that ends a batch of `size` live-or-not people after `afterId`, or null when none are left. */
