@@ -47,6 +47,7 @@ export function createServices(config: AppConfig, handle: DatabaseHandle): Servi
   const { db } = handle;
   // One search service, so weights cached by it are forgotten when new ones are estimated.
   const personSearch = new PersonSearchService(db);
+  const users = new UsersService(db);
   return {
     config,
     databaseKind: handle.kind,
@@ -58,8 +59,8 @@ export function createServices(config: AppConfig, handle: DatabaseHandle): Servi
         return false;
       }
     },
-    users: new UsersService(db),
-    signIn: new SignInService(db),
+    users,
+    signIn: new SignInService(db, users),
     teams: new TeamsService(db),
     sessions: new SessionStore(db, config.sessionIdleMinutes),
     audit: new AuditLog(db),

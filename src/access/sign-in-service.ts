@@ -4,15 +4,17 @@ import { inTransaction } from '../db/transaction.js';
 import { writeAudit, type RequestContext } from '../audit/audit-log.js';
 import { spendVerifyTime, verifyPassword } from './passwords.js';
 import { decideThrottle, lockAfterFailure, SIGN_IN_LIMITS } from './sign-in-rules.js';
-import { isAgency, isRole } from './roles.js';
-import type { CurrentUser } from './policy.js';
+import type { UsersService } from './users-service.js';
 
 export type SignInResult =
   | { ok: true; userId: number; mustChangePassword: boolean }
   | { ok: false; reason: 'invalid' | 'account_locked' | 'ip_blocked'; retryAfterMinutes?: number };
 
 export class SignInService {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly users: UsersService,
+  ) {}
 
   async signIn(ctx: RequestContext, username: string, password: string, now = new Date()): Promise<SignInResult> {
     const windowStart = new Date(now.getTime() - SIGN_IN_LIMITS.windowMinutes * 60000);
@@ -70,7 +72,7 @@ export class SignInService {
     await inTransaction(executor, async (tx) => {
       await tx.insertInto('sign_in_attempts').values({ username, ip: ctx.ip, succeeded }).execute();
       // A successful sign-in is recorded as the user who signed in, with their role and teams.
-      const actor = succeeded && userId !== undefined ? await this.actor(tx, userId) : null;
+      const actor = succeeded && userId !== undefined ? await this.users.currentUser(userId, tx) : null;
       await writeAudit(tx, { ...ctx, user: actor }, {
         action: succeeded ? 'sign_in' : 'sign_in.failure',
         outcome: succeeded ? 'success' : 'failure',
@@ -80,22 +82,6 @@ export class SignInService {
         details,
       });
     });
-  }
-
-  private async actor(tx: Kysely<Database>, userId: number): Promise<CurrentUser | null> {
-    const u = await tx.selectFrom('users').select(['id', 'username', 'display_name', 'role', 'agency', 'must_change_password']).where('id', '=', userId).executeTakeFirst();
-    if (!u || !isRole(u.role)) return null;
-    const teams = await tx.selectFrom('user_teams').innerJoin('teams', 'teams.id', 'user_teams.team_id').select(['teams.id', 'teams.name']).where('user_id', '=', userId).orderBy('is_primary', 'desc').execute();
-    return {
-      id: u.id,
-      username: u.username,
-      displayName: u.display_name,
-      role: u.role,
-      agency: u.agency && isAgency(u.agency) ? u.agency : null,
-      teamIds: teams.map((t) => t.id),
-      teamNames: teams.map((t) => t.name),
-      mustChangePassword: u.must_change_password,
-    };
   }
 
   /** Removes attempts older than a day; called from housekeeping. */

@@ -56,11 +56,14 @@ export class UsersService {
     return (await this.withTeams(executor, [row]))[0]!;
   }
 
-  /** The signed-in user for a session, or null if the account no longer exists or is deactivated. */
-  async currentUser(id: number): Promise<CurrentUser | null> {
-    const row = await this.db.selectFrom('users').selectAll().where('id', '=', id).where('active', '=', true).executeTakeFirst();
+  /**
+   * The signed-in user for a session, or null if the account no longer exists or is deactivated.
+   * Pass the transaction when called inside one (PGlite has a single connection).
+   */
+  async currentUser(id: number, executor: Kysely<Database> = this.db): Promise<CurrentUser | null> {
+    const row = await executor.selectFrom('users').selectAll().where('id', '=', id).where('active', '=', true).executeTakeFirst();
     if (!row || !isRole(row.role)) return null;
-    const [u] = await this.withTeams(this.db, [row]);
+    const [u] = await this.withTeams(executor, [row]);
     return {
       id: u!.id,
       username: u!.username,
