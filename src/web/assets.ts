@@ -42,12 +42,12 @@ export function registerAssetRoutes(app: FastifyInstance, root: string): void {
     return full.startsWith(base + path.sep) ? full : undefined;
   };
 
-  app.get('/assets/*', { config: { access: 'public' } }, async (request, reply) => {
+  app.get('/assets/*', { config: { access: 'public', staticFile: true } }, async (request, reply) => {
     const rel = (request.params as { '*': string })['*'];
     const file = scriptRoots[rel] ?? assetRoots.map((r) => within(r, rel)).find((f) => f && fs.existsSync(f));
     return send(file, reply, 86400);
   });
-  app.get('/public/*', { config: { access: 'public' } }, async (request, reply) => {
+  app.get('/public/*', { config: { access: 'public', staticFile: true } }, async (request, reply) => {
     const rel = (request.params as { '*': string })['*'];
     return send(within(publicRoot, rel), reply, 3600);
   });

@@ -33,6 +33,8 @@ export function registerGuard(app: FastifyInstance, services: Services): void {
     const access = request.is404 ? 'public' : request.routeOptions.config.access;
     // Unreachable by construction (onRoute refuses such routes); deny rather than assume.
     if (!access) return reply.code(403).send();
+    // Stylesheets, scripts and images: skip the user lookup and page data every page request pays for.
+    if (!request.is404 && request.routeOptions.config.staticFile) return;
     await loadUser(request, reply, services, access === 'public');
     if (reply.sent) return;
     await setPageLocals(request, reply, services);

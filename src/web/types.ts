@@ -20,6 +20,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Every route declares what it needs. A route without it stops the server from starting. */
     access?: RouteAccess;
+    /** Static files: no signed-in user or page data is needed, so none is loaded. */
+    staticFile?: boolean;
     /** Routes a user who must change their password may still use. */
     allowWithPasswordChangeDue?: boolean;
   }
