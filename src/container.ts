@@ -14,6 +14,7 @@ import { MergeService } from './people/merge-service.js';
 import { DuplicatesService } from './people/duplicates-service.js';
 import { WeightsService } from './people/weights-service.js';
 import { AllegationsService } from './allegations/allegations-service.js';
+import { ContactsService } from './frontdoor/contacts-service.js';
 
 /**
  * One typed container wires every service. Routes receive services, never the database:
@@ -41,6 +42,8 @@ export interface Services {
   matchWeights: WeightsService;
   /** Allegations against people who work with children (designated officer / LADO), restricted to that team. */
   allegations: AllegationsService;
+  /** Front door / MASH: contacts, screening, each child's decision, feedback to the referrer. */
+  contacts: ContactsService;
 }
 
 export function createServices(config: AppConfig, handle: DatabaseHandle): Services {
@@ -73,5 +76,6 @@ export function createServices(config: AppConfig, handle: DatabaseHandle): Servi
     duplicates: new DuplicatesService(db, personSearch),
     matchWeights: new WeightsService(db, personSearch),
     allegations: new AllegationsService(db),
+    contacts: new ContactsService(db),
   };
 }

@@ -30,6 +30,8 @@ export const DEMO_USERS: Array<{ username: string; displayName: string; jobTitle
   { username: 'health.partner', displayName: 'Hana Ellis', jobTitle: 'Safeguarding nurse', role: 'partner', agency: 'health', teams: ['MASH'] },
   { username: 'education.partner', displayName: 'Ed Carter', jobTitle: 'Education safeguarding officer', role: 'partner', agency: 'education', teams: ['MASH'] },
   { username: 'da.partner', displayName: 'Dana Abbott', jobTitle: 'Domestic abuse MASH worker', role: 'partner', agency: 'domestic_abuse', teams: ['MASH'] },
+  { username: 'probation.partner', displayName: 'Perry Bowen', jobTitle: 'Probation MASH officer', role: 'partner', agency: 'probation', teams: ['MASH'] },
+  { username: 'early.help', displayName: 'Erin Hale', jobTitle: 'Early help family worker', role: 'early_help_worker', teams: ['Early Help'] },
 ];
 
 export async function seedTeamsAndUsers({ services, ctx, demoPassword }: DemoSeedContext): Promise<void> {

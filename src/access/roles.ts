@@ -13,6 +13,7 @@ export const ROLES = [
   'edt_worker',
   'analyst',
   'partner',
+  'early_help_worker',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -27,6 +28,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   edt_worker: 'Emergency duty team worker',
   analyst: 'Performance analyst',
   partner: 'Partner agency worker',
+  early_help_worker: 'Early help practitioner',
 };
 
 export const ROLE_DESCRIPTIONS: Record<Role, string> = {
@@ -40,6 +42,7 @@ export const ROLE_DESCRIPTIONS: Record<Role, string> = {
   edt_worker: 'Records and acts out of hours, then hands over to the MASH.',
   analyst: 'Produces dashboards, statutory returns and inspection data.',
   partner: 'Answers information requests from the MASH for their agency, and sees only what is shared with it.',
+  early_help_worker: 'Works with families stepped down to early help, and steps a case back up to the front door when risk rises.',
 };
 
 /** Partner agencies whose staff may be given partner accounts. */
@@ -71,6 +74,17 @@ export const PERMISSIONS = {
   'people.viewers': 'See who has viewed a person’s record',
   'allegations.manage': 'Record and manage allegations against people who work with children (restricted to the Allegations team)',
   'allegations.report': 'See and download the designated officer’s annual report',
+  'frontdoor.view': 'See contacts and front-door decisions about a child',
+  'frontdoor.record': 'Record a contact (including out of hours)',
+  'frontdoor.screen': 'Screen contacts: RAG rating, partner information requests, recommendations, feedback to the referrer',
+  'frontdoor.decide': 'Decide contacts and challenge recommendations (MASH manager)',
+  'frontdoor.police': 'Import and screen police notifications, and record the daily screening meeting',
+  'frontdoor.handover': 'Acknowledge out-of-hours handovers on the MASH morning queue',
+  'screening.complete': 'Complete child exploitation and domestic abuse screening tools',
+  'earlyhelp.manage': 'Manage early help episodes and step a case up to the front door',
+  'partner.requests': 'Answer information requests addressed to your agency',
+  'api.contacts': 'Partner system: create contacts through the API',
+  'api.police': 'Partner system: import police notifications through the API',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -78,6 +92,10 @@ const EVERY_USER: Permission[] = ['home.view', 'account.manage'];
 const COUNCIL_STAFF: Permission[] = [...EVERY_USER, 'calendar.view'];
 /** Practitioners who work with children's records day to day. */
 const PRACTITIONER: Permission[] = [...COUNCIL_STAFF, 'people.search', 'people.view', 'people.create', 'people.edit'];
+/** Everyone who works on children's records sees the front-door history and can use the screening tools. */
+const CASEWORK: Permission[] = [...PRACTITIONER, 'frontdoor.view', 'screening.complete'];
+/** The MASH screens and recommends; its manager decides. */
+const MASH: Permission[] = [...CASEWORK, 'frontdoor.record', 'frontdoor.screen', 'frontdoor.police', 'frontdoor.handover'];
 /** Managers also resolve duplicates, restrict records and see who has looked at a record. */
 const MANAGER: Permission[] = [...PRACTITIONER, 'people.merge', 'people.restrict', 'people.viewers'];
 
@@ -91,17 +109,19 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     'admin.calendar',
     'audit.search',
   ]),
-  mash_worker: new Set(PRACTITIONER),
-  mash_manager: new Set(MANAGER),
-  social_worker: new Set(PRACTITIONER),
-  team_manager: new Set(MANAGER),
+  mash_worker: new Set(MASH),
+  mash_manager: new Set<Permission>([...MASH, ...MANAGER, 'frontdoor.decide']),
+  social_worker: new Set(CASEWORK),
+  team_manager: new Set<Permission>([...CASEWORK, ...MANAGER]),
   lado: new Set<Permission>([...PRACTITIONER, 'people.restrict', 'allegations.manage', 'allegations.report']),
-  iro: new Set(PRACTITIONER),
-  edt_worker: new Set(PRACTITIONER),
+  iro: new Set(CASEWORK),
+  // Out of hours: records contacts and what was done; the MASH screens and decides in the morning.
+  edt_worker: new Set<Permission>([...CASEWORK, 'frontdoor.record']),
+  early_help_worker: new Set<Permission>([...CASEWORK, 'earlyhelp.manage']),
   // Analysts work from figures and returns (later modules), not by opening individual records.
   analyst: new Set(COUNCIL_STAFF),
-  // Partners see only what the MASH shares with their agency; later modules add their request inbox.
-  partner: new Set(EVERY_USER),
+  // Partners see only what the MASH shares with their agency: the requests addressed to it.
+  partner: new Set<Permission>([...EVERY_USER, 'partner.requests']),
 };
 
 export function isRole(value: string): value is Role {

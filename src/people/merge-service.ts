@@ -14,6 +14,10 @@ export const PERSON_LINKS: Array<{ table: string; column: string }> = [
   { table: 'involvements', column: 'person_id' },
   { table: 'person_warnings', column: 'person_id' },
   { table: 'allegation_children', column: 'person_id' },
+  { table: 'contact_children', column: 'person_id' },
+  { table: 'contact_adults', column: 'person_id' },
+  { table: 'partner_request_people', column: 'person_id' },
+  { table: 'early_help_episodes', column: 'person_id' },
 ];
 
 interface MovedRecord {

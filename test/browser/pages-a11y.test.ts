@@ -4,6 +4,7 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { DEMO_USERS } from '../../src/access/demo-seed.js';
 import type { Browser, Page } from 'playwright-core';
 import {
   SKIP,
@@ -22,24 +23,29 @@ const ADMIN_NAV = ['Home', 'Working days', 'Users', 'Teams', 'Audit log', 'Setti
 const STAFF_NAV = ['Home', 'Find a person', 'Working days'];
 const ANALYST_NAV = ['Home', 'Working days'];
 const MANAGER_NAV = ['Home', 'Find a person', 'Possible duplicates', 'Working days'];
-const PARTNER_NAV = ['Home'];
+const PARTNER_NAV = ['Home', 'Information requests'];
+const MASH_NAV = ['Home', 'Find a person', 'Front door', 'Working days'];
+const MASH_MANAGER_NAV = ['Home', 'Find a person', 'Possible duplicates', 'Front door', 'Working days'];
+const EARLY_HELP_NAV = ['Home', 'Find a person', 'Early help', 'Working days'];
 const LADO_NAV = ['Home', 'Find a person', 'Allegations', 'Working days'];
 
 /** The demo users, with what each should see (written out here, not derived from the policy under test). */
 const USERS: Array<{ username: string; name: string; nav: string[] }> = [
   { username: 'admin', name: 'Alex Admin', nav: ADMIN_NAV },
-  { username: 'mash.worker', name: 'Morgan Ashby', nav: STAFF_NAV },
-  { username: 'mash.manager', name: 'Priya Manning', nav: MANAGER_NAV },
+  { username: 'mash.worker', name: 'Morgan Ashby', nav: MASH_NAV },
+  { username: 'mash.manager', name: 'Priya Manning', nav: MASH_MANAGER_NAV },
   { username: 'social.worker', name: 'Sam Walker', nav: STAFF_NAV },
   { username: 'team.manager', name: 'Taylor Mensah', nav: MANAGER_NAV },
   { username: 'lado', name: 'Lee Adeyemi', nav: LADO_NAV },
   { username: 'iro', name: 'Robin Okafor', nav: STAFF_NAV },
-  { username: 'edt.worker', name: 'Eddie Thornton', nav: STAFF_NAV },
+  { username: 'edt.worker', name: 'Eddie Thornton', nav: MASH_NAV },
   { username: 'analyst', name: 'Ana Lister', nav: ANALYST_NAV },
   { username: 'police.partner', name: 'DC Pat Ollerton', nav: PARTNER_NAV },
   { username: 'health.partner', name: 'Hana Ellis', nav: PARTNER_NAV },
   { username: 'education.partner', name: 'Ed Carter', nav: PARTNER_NAV },
   { username: 'da.partner', name: 'Dana Abbott', nav: PARTNER_NAV },
+  { username: 'probation.partner', name: 'Perry Bowen', nav: PARTNER_NAV },
+  { username: 'early.help', name: 'Erin Hale', nav: EARLY_HELP_NAV },
 ];
 
 let server: BrowserServer | undefined;
@@ -196,7 +202,7 @@ test('admin: every administration page, and the working-day calculator, pass axe
   await screenshot(page, 'home-admin');
 
   await check.visit('/admin/users', 'users list', { heading: 'Users', axe: false });
-  assert.equal(await page.locator('tbody tr').count(), 13, 'the 13 demo users are listed');
+  assert.equal(await page.locator('tbody tr').count(), DEMO_USERS.length, 'every demo user is listed');
   await screenshot(page, 'users-list');
 
   await check.visit('/admin/users?q=partner&show=all', 'users list, searched', { heading: 'Users', axe: false });

@@ -8,6 +8,7 @@ import { loadConfig } from '../../src/config.js';
 import { createApp } from '../../src/app.js';
 import { openDatabase } from '../../src/db/connect.js';
 import { DataDirLockedError } from '../../src/db/lock.js';
+import { DEMO_USERS } from '../../src/access/demo-seed.js';
 import { verifyAuditChain } from '../../src/audit/audit-log.js';
 
 describe('restart keeps everything (PGlite data folder)', () => {
@@ -25,7 +26,7 @@ describe('restart keeps everything (PGlite data folder)', () => {
       assert.equal(second.seeded, null, 'no second seeding');
       assert.deepEqual(second.appliedMigrations, []);
       assert.ok((await second.services.teams.list()).some((x) => x.name === 'Restart Team'));
-      assert.equal((await second.services.users.list()).length, 13);
+      assert.equal((await second.services.users.list()).length, DEMO_USERS.length);
       assert.equal((await verifyAuditChain(second.handle.db)).ok, true);
       // A second process (or a second open) on the same folder is refused: PGlite has no lock of its own.
       await assert.rejects(openDatabase({ pgliteDir: dir }), DataDirLockedError);
