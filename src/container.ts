@@ -15,6 +15,9 @@ import { DuplicatesService } from './people/duplicates-service.js';
 import { WeightsService } from './people/weights-service.js';
 import { AllegationsService } from './allegations/allegations-service.js';
 import { ContactsService } from './frontdoor/contacts-service.js';
+import { ContactDraftsService } from './frontdoor/contact-drafts-service.js';
+import { FrontDoorSettingsService } from './frontdoor/frontdoor-settings.js';
+import { TraysService } from './frontdoor/trays-service.js';
 
 /**
  * One typed container wires every service. Routes receive services, never the database:
@@ -44,6 +47,12 @@ export interface Services {
   allegations: AllegationsService;
   /** Front door / MASH: contacts, screening, each child's decision, feedback to the referrer. */
   contacts: ContactsService;
+  /** Contact forms saved as they are typed. */
+  contactDrafts: ContactDraftsService;
+  /** The council's RAG response times. */
+  frontDoorSettings: FrontDoorSettingsService;
+  /** The MASH work trays. */
+  trays: TraysService;
 }
 
 export function createServices(config: AppConfig, handle: DatabaseHandle): Services {
@@ -51,6 +60,7 @@ export function createServices(config: AppConfig, handle: DatabaseHandle): Servi
   // One search service, so weights cached by it are forgotten when new ones are estimated.
   const personSearch = new PersonSearchService(db);
   const users = new UsersService(db);
+  const contacts = new ContactsService(db);
   return {
     config,
     databaseKind: handle.kind,
@@ -76,6 +86,9 @@ export function createServices(config: AppConfig, handle: DatabaseHandle): Servi
     duplicates: new DuplicatesService(db, personSearch),
     matchWeights: new WeightsService(db, personSearch),
     allegations: new AllegationsService(db),
-    contacts: new ContactsService(db),
+    contacts,
+    contactDrafts: new ContactDraftsService(db, contacts),
+    frontDoorSettings: new FrontDoorSettingsService(db),
+    trays: new TraysService(db),
   };
 }

@@ -3,7 +3,7 @@
  * feedback to the referrer and when a contact may close. Plain functions, free of HTTP and SQL.
  */
 import type { WorkingCalendar, ClockResult } from '../time/index.js';
-import { isoDateInLondon } from '../time/index.js';
+import { isoDateInLondon, londonDateTime } from '../time/index.js';
 
 export const CONTACT_METHODS = {
   phone: 'Phone',
@@ -103,10 +103,7 @@ export function decisionIsLate(calendar: WorkingCalendar, receivedDate: string, 
 
 /** 17:00 in England on a date, as an instant (GMT or BST). */
 export function endOfWorkingDay(date: string): Date {
-  // 17:00 UTC is 17:00 GMT or 18:00 BST; step back an hour when London is on summer time.
-  const utc = new Date(`${date}T17:00:00Z`);
-  const londonHour = Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', hour12: false }).format(utc));
-  return new Date(utc.getTime() - (londonHour - 17) * 3600_000);
+  return londonDateTime(date, '17:00');
 }
 
 /** When a response is due for a RAG rating given at `from`. */

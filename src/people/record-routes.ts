@@ -92,6 +92,12 @@ export function registerPersonRecordRoutes(app: FastifyInstance, services: Servi
     }
     request.session.set('lastPersonSearch', undefined);
     setFlash(request, { heading: 'Person added', text: `${input.givenNames} ${input.familyName} now has a record.` });
+    // Added while recording something else (a contact): go back to it with the new person.
+    const returnTo = request.session.get('personReturnTo');
+    if (returnTo) {
+      request.session.set('personReturnTo', undefined);
+      return reply.redirect(`${returnTo}${returnTo.includes('?') ? '&' : '?'}added=${id}`);
+    }
     return reply.redirect(`/people/${id}`);
   });
 
