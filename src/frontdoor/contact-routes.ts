@@ -5,7 +5,7 @@ import { SearchInputError } from '../people/search-query.js';
 import { todayInLondon } from '../time/index.js';
 import { ContactRulesError } from './contacts-service.js';
 import { adultsFrom, fieldsFrom, newDraft, readContact, type DraftData } from './contact-form.js';
-import { CONSENT, CONTACT_METHODS, PARENTS_AWARE, REFERRAL_SOURCES } from './rules.js';
+import { CONSENT, CONTACT_METHODS, PARENTS_AWARE, REFERRAL_SOURCES, REFERRAL_SOURCE_ORDER } from './rules.js';
 import type { FieldError } from '../web/forms.js';
 
 const V = 'frontdoor/views';
@@ -61,9 +61,9 @@ export function registerContactRoutes(app: FastifyInstance, services: Services):
       children: d.childIds.map(person),
       adults: d.adults.map((a) => ({ ...person(a.personId), involvement: a.involvement })),
       methodItems: items(CONTACT_METHODS, d.fields.method).filter((i) => i.value !== 'api'),
-      sourceItems: [{ value: '', text: 'Select the referral source' }, ...Object.entries(REFERRAL_SOURCES).map(([value, text]) => ({ value, text: `${value}: ${text}`, selected: value === d.fields.sourceCode }))],
+      sourceItems: [{ value: '', text: 'Select the referral source' }, ...REFERRAL_SOURCE_ORDER.map((value) => ({ value, text: `${value}: ${REFERRAL_SOURCES[value]}`, selected: value === d.fields.sourceCode }))],
       parentsAwareItems: items(PARENTS_AWARE, d.fields.parentsAware),
-      consentItems: (conditional: string) => items(CONSENT, d.fields.consent).map((i) => (i.value === 'given' ? i : { ...i, conditional: { html: conditional } })),
+      consentItems: items(CONSENT, d.fields.consent),
     };
   }
 

@@ -42,6 +42,8 @@ export const REFERRAL_SOURCES = {
   '10': 'Unknown',
 } as const;
 export type ReferralSource = keyof typeof REFERRAL_SOURCES;
+/** The DfE's order (an object puts the number-like keys 4, 6, 7... first). */
+export const REFERRAL_SOURCE_ORDER: ReferralSource[] = ['1A', '1B', '1C', '1D', '2A', '2B', '3A', '3B', '3C', '3D', '3E', '3F', '4', '5A', '5B', '5C', '5D', '6', '7', '8', '9', '10'];
 
 export const PARENTS_AWARE = { yes: 'Yes', no: 'No', unknown: 'Not known' } as const;
 export const CONSENT = {

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Services } from '../container.js';
 import { todayInLondon } from '../time/index.js';
 import { CLOCK_TAGS } from '../web/clock-tags.js';
-import { RAG, REFERRAL_SOURCES, CHILD_STATUS, decisionClock, timeLeft, isKey } from './rules.js';
+import { RAG, REFERRAL_SOURCES, REFERRAL_SOURCE_ORDER, CHILD_STATUS, decisionClock, timeLeft, isKey } from './rules.js';
 import { TRAYS, type Tray } from './trays-service.js';
 
 const RAG_ORDER: Record<string, number> = { red: 0, amber: 1, green: 2 };
@@ -51,7 +51,7 @@ export function registerTrayRoutes(app: FastifyInstance, services: Services): vo
       filters: { rag, origin, source, sort },
       ragItems: [...opt(RAG, rag, 'Any rating'), { value: 'none', text: 'Not yet rated', selected: rag === 'none' }],
       originItems: opt(ORIGINS, origin, 'Any'),
-      sourceItems: opt(Object.fromEntries(Object.entries(REFERRAL_SOURCES).map(([k, v]) => [k, `${k}: ${v}`])), source, 'Any source'),
+      sourceItems: [{ value: '', text: 'Any source', selected: !source }, ...REFERRAL_SOURCE_ORDER.map((k) => ({ value: k, text: `${k}: ${REFERRAL_SOURCES[k]}`, selected: k === source }))],
       sortItems: Object.entries(SORTS).map(([value, text]) => ({ value, text, selected: value === sort })),
       labels: { rag: RAG, origins: ORIGINS, childStatus: CHILD_STATUS },
       canRecord: true,
