@@ -15,6 +15,7 @@ import { DuplicatesService } from './people/duplicates-service.js';
 import { WeightsService } from './people/weights-service.js';
 import { AllegationsService } from './allegations/allegations-service.js';
 import { ContactsService } from './frontdoor/contacts-service.js';
+import { PartnerRequestsService } from './frontdoor/partner-requests-service.js';
 
 /**
  * One typed container wires every service. Routes receive services, never the database:
@@ -44,6 +45,8 @@ export interface Services {
   allegations: AllegationsService;
   /** Front door / MASH: contacts, screening, each child's decision, feedback to the referrer. */
   contacts: ContactsService;
+  /** Information requests to partner agencies: sent by the MASH, answered by partners who see only their agency's. */
+  partnerRequests: PartnerRequestsService;
 }
 
 export function createServices(config: AppConfig, handle: DatabaseHandle): Services {
@@ -77,5 +80,6 @@ export function createServices(config: AppConfig, handle: DatabaseHandle): Servi
     matchWeights: new WeightsService(db, personSearch),
     allegations: new AllegationsService(db),
     contacts: new ContactsService(db),
+    partnerRequests: new PartnerRequestsService(db),
   };
 }
