@@ -9,7 +9,7 @@ import { RestrictedRecordError } from '../people/people-service.js';
 import type { WorkingCalendar } from '../time/index.js';
 import { isKey, RAG, type Rag, type RagResponseTimes } from './rules.js';
 import {
-  answerErrors, inboxOrder, inboxStatus, isOverdue, requestDue, sendErrors, shareErrors, REASON_MAX, REQUEST_STATUS,
+  answerErrors, inboxOrder, shareableAgencies, inboxStatus, isOverdue, requestDue, sendErrors, shareErrors, REASON_MAX, REQUEST_STATUS,
   type InboxFilter,
 } from './partner-rules.js';
 
@@ -186,6 +186,8 @@ export class PartnerRequestsService {
         corrected: mine.some((e) => e.kind === 'corrected'),
         sharedWith: r.shared_with,
         sharedWithLabels: r.shared_with.map(agencyLabel),
+        /** For the share form's checkboxes: every other partner agency, ticked when already shared with. */
+        shareOptions: shareableAgencies(r.agency).map((a) => ({ value: a, text: AGENCY_LABELS[a], checked: r.shared_with.includes(a) })),
         withdrawnReason: withdrawal?.note ?? '',
         withdrawnBy: withdrawal?.user_id ? userName.get(withdrawal.user_id) ?? '' : '',
         people: people.filter((p) => p.request_id === r.id).map((p) => ({ id: p.person_id, name: nameOf(briefs.get(p.person_id)) })),
@@ -194,6 +196,15 @@ export class PartnerRequestsService {
         contactClosed: closed,
       };
     });
+  }
+
+  /** One request as the MASH sees it (as in forContact). */
+  async forMash(ctx: RequestContext, requestId: number, options: { audit?: boolean } = {}) {
+    const row = await this.db.selectFrom('partner_requests').select('contact_id').where('id', '=', requestId).executeTakeFirst();
+    if (!row) throw new NotFoundError('partner request');
+    const found = (await this.forContact(ctx, row.contact_id, options)).find((r) => r.id === requestId);
+    if (!found) throw new NotFoundError('partner request');
+    return found;
   }
 
   /** Before a MASH write, outside its transaction: the request exists and this user may open its contact. */

@@ -11,6 +11,7 @@ import { registerPersonSearchRoutes } from '../people/search-routes.js';
 import { registerPersonRecordRoutes } from '../people/record-routes.js';
 import { registerDuplicateRoutes } from '../people/duplicates-routes.js';
 import { registerAllegationRoutes } from '../allegations/allegation-routes.js';
+import { registerPartnerRequestRoutes } from '../frontdoor/partner-request-routes.js';
 
 /** Every domain's pages and API. Each route declares its access; the guard enforces it. */
 export function registerAllRoutes(app: FastifyInstance, services: Services): void {
@@ -25,4 +26,5 @@ export function registerAllRoutes(app: FastifyInstance, services: Services): voi
   registerPersonRecordRoutes(app, services);
   registerDuplicateRoutes(app, services);
   registerAllegationRoutes(app, services);
+  registerPartnerRequestRoutes(app, services);
 }
