@@ -6,6 +6,7 @@ import { seedCouncil } from '../council/demo-seed.js';
 import { seedTeamsAndUsers } from '../access/demo-seed.js';
 import { seedPeople } from '../people/demo-seed.js';
 import { seedAllegations } from '../allegations/demo-seed.js';
+import { seedPartnerRequests } from '../frontdoor/partner-demo-seed.js';
 
 export interface DemoSeedContext {
   db: Kysely<Database>;
@@ -31,4 +32,6 @@ export const DEMO_SEEDERS: DemoSeeder[] = [
   { name: 'teams and users', seed: seedTeamsAndUsers },
   { name: 'people', seed: seedPeople },
   { name: 'allegations', seed: seedAllegations },
+  // After every other seeder: it adds requests to whatever demo contacts exist by then.
+  { name: 'partner requests', seed: seedPartnerRequests },
 ];
