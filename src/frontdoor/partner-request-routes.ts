@@ -5,6 +5,7 @@ import { domainErrors, idParam, notFoundIfMissing, renderWithErrors, setFlash } 
 import { ConflictError } from '../db/transaction.js';
 import { RestrictedRecordError } from '../people/people-service.js';
 import { AGENCIES, AGENCY_LABELS } from '../access/roles.js';
+import { formatIsoDate } from '../web/nunjucks-setup.js';
 import { isKey, DEFAULT_RAG_TIMES, RAG, type RagResponseTimes } from './rules.js';
 import { INBOX_FILTERS, QUESTION_MAX, requestDue } from './partner-rules.js';
 import { PartnerRequestRulesError } from './partner-requests-service.js';
@@ -65,7 +66,7 @@ export function registerPartnerRequestRoutes(app: FastifyInstance, services: Ser
       value: String(p.id),
       text: p.name,
       checked: chosen.includes(p.id),
-      hint: { text: [p.role === 'child' ? 'Child' : `Adult${p.involvement ? `: ${p.involvement}` : ''}`, p.dateOfBirth ? `born ${p.dateOfBirth}` : ''].filter(Boolean).join(', ') },
+      hint: { text: [p.role === 'child' ? 'Child' : `Adult${p.involvement ? `: ${p.involvement}` : ''}`, p.dateOfBirth ? `born ${formatIsoDate(p.dateOfBirth)}` : ''].filter(Boolean).join(', ') },
     }));
     const agencyItems = AGENCIES.map((a) => {
       const busy = form.openAgencies.includes(a);
