@@ -106,7 +106,8 @@ export function registerPartnerRequestRoutes(app: FastifyInstance, services: Ser
   // ---- MASH: withdrawing and sharing (forms on the contact's list of requests) ------------------
   async function mashRequest(request: FastifyRequest, reply: FastifyReply) {
     const id = idParam(request);
-    return orRefused(reply, () => svc.forMash(request.ctx, id));
+    // Not audited here: the write is, and a refused write's page is audited when it shows the request again.
+    return orRefused(reply, () => svc.forMash(request.ctx, id, { audit: false }));
   }
 
   app.post('/frontdoor/requests/:id/withdraw', { config: { access: 'frontdoor.screen' } }, async (request, reply) => {
@@ -121,7 +122,7 @@ export function registerPartnerRequestRoutes(app: FastifyInstance, services: Ser
       await svc.withdraw(request.ctx, r.id, reason, version.data);
     } catch (err) {
       const { errors, status } = formErrors(err);
-      const fresh = (await svc.forMash(request.ctx, r.id, { audit: false })) ?? r;
+      const fresh = await svc.forMash(request.ctx, r.id);
       return renderWithErrors(reply, `${V}/withdraw.njk`, { ...data, r: fresh }, errors, status);
     }
     setFlash(request, { heading: 'Request withdrawn', text: `${r.agencyLabel} will see that no answer is needed.` });
@@ -140,7 +141,7 @@ export function registerPartnerRequestRoutes(app: FastifyInstance, services: Ser
       await svc.share(request.ctx, r.id, agencies, version.data);
     } catch (err) {
       const { errors, status } = formErrors(err);
-      const fresh = (await svc.forMash(request.ctx, r.id, { audit: false })) ?? r;
+      const fresh = await svc.forMash(request.ctx, r.id);
       return renderWithErrors(reply, `${V}/share.njk`, { ...data, r: fresh }, errors, status);
     }
     const labels = agencies.map((a) => AGENCY_LABELS[a as keyof typeof AGENCY_LABELS]);
