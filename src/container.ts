@@ -18,6 +18,7 @@ import { ContactsService } from './frontdoor/contacts-service.js';
 import { ContactDraftsService } from './frontdoor/contact-drafts-service.js';
 import { FrontDoorSettingsService } from './frontdoor/frontdoor-settings.js';
 import { TraysService } from './frontdoor/trays-service.js';
+import { PartnerRequestsService } from './frontdoor/partner-requests-service.js';
 
 /**
  * One typed container wires every service. Routes receive services, never the database:
@@ -53,6 +54,8 @@ export interface Services {
   frontDoorSettings: FrontDoorSettingsService;
   /** The MASH work trays. */
   trays: TraysService;
+  /** Information requests to partner agencies: sent by the MASH, answered by partners who see only their agency's. */
+  partnerRequests: PartnerRequestsService;
 }
 
 export function createServices(config: AppConfig, handle: DatabaseHandle): Services {
@@ -90,5 +93,6 @@ export function createServices(config: AppConfig, handle: DatabaseHandle): Servi
     contactDrafts: new ContactDraftsService(db, contacts),
     frontDoorSettings: new FrontDoorSettingsService(db),
     trays: new TraysService(db),
+    partnerRequests: new PartnerRequestsService(db),
   };
 }

@@ -7,6 +7,7 @@ import { seedTeamsAndUsers } from '../access/demo-seed.js';
 import { seedPeople } from '../people/demo-seed.js';
 import { seedAllegations } from '../allegations/demo-seed.js';
 import { seedFrontDoor } from '../frontdoor/demo-seed.js';
+import { seedPartnerRequests } from '../frontdoor/partner-demo-seed.js';
 
 export interface DemoSeedContext {
   db: Kysely<Database>;
@@ -33,4 +34,6 @@ export const DEMO_SEEDERS: DemoSeeder[] = [
   { name: 'people', seed: seedPeople },
   { name: 'allegations', seed: seedAllegations },
   { name: 'front door', seed: seedFrontDoor },
+  // After every other seeder: it adds requests to whatever demo contacts exist by then.
+  { name: 'partner requests', seed: seedPartnerRequests },
 ];

@@ -46,6 +46,7 @@ export function registerContactPageRoutes(app: FastifyInstance, services: Servic
     const lastDecision = allDecided ? decidedDates.sort().at(-1)! : null;
     const clock = decisionClock(calendar, c.received_date, today, lastDecision);
     const histories = await contacts.histories(data.children.map((ch) => ch.person_id), c.id, today);
+    const requests = await services.partnerRequests.forContact(request.ctx, c.id, { audit: false });
     const notices = await Promise.all(data.children.map((ch) => services.allegations.noticeFor(ch.person_id)));
     const user = request.ctx.user!;
     const open = c.status !== 'closed';
@@ -65,6 +66,9 @@ export function registerContactPageRoutes(app: FastifyInstance, services: Servic
       responseLeft: c.response_due_at && open ? timeLeft(c.response_due_at) : null,
       children: data.children.map((ch, i) => ({ ...ch, history: histories.get(ch.person_id)!, allegationNotice: notices[i] })),
       can,
+      requests,
+      contactId: c.id,
+      canScreen: can.screen,
       allDecided,
       blockers,
       labels: LABELS,

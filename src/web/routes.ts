@@ -14,6 +14,7 @@ import { registerAllegationRoutes } from '../allegations/allegation-routes.js';
 import { registerContactRoutes } from '../frontdoor/contact-routes.js';
 import { registerContactPageRoutes } from '../frontdoor/contact-page-routes.js';
 import { registerTrayRoutes } from '../frontdoor/tray-routes.js';
+import { registerPartnerRequestRoutes } from '../frontdoor/partner-request-routes.js';
 
 /** Every domain's pages and API. Each route declares its access; the guard enforces it. */
 export function registerAllRoutes(app: FastifyInstance, services: Services): void {
@@ -31,4 +32,5 @@ export function registerAllRoutes(app: FastifyInstance, services: Services): voi
   registerTrayRoutes(app, services);
   registerContactRoutes(app, services);
   registerContactPageRoutes(app, services);
+  registerPartnerRequestRoutes(app, services);
 }
