@@ -15,6 +15,9 @@ import { DuplicatesService } from './people/duplicates-service.js';
 import { WeightsService } from './people/weights-service.js';
 import { AllegationsService } from './allegations/allegations-service.js';
 import { ContactsService } from './frontdoor/contacts-service.js';
+import { ScreeningService } from './frontdoor/screening-service.js';
+import { HandoverService } from './frontdoor/handover-service.js';
+import { EarlyHelpService } from './earlyhelp/earlyhelp-service.js';
 
 /**
  * One typed container wires every service. Routes receive services, never the database:
@@ -44,6 +47,12 @@ export interface Services {
   allegations: AllegationsService;
   /** Front door / MASH: contacts, screening, each child's decision, feedback to the referrer. */
   contacts: ContactsService;
+  /** Child exploitation and domestic abuse screening tools, and the latest level per person. */
+  screening: ScreeningService;
+  /** Out-of-hours (EDT) work handed to the MASH: the morning queue until acknowledged. */
+  handover: HandoverService;
+  /** Early help episodes: step-down from the front door, lead professional, closure and step-up. */
+  earlyHelp: EarlyHelpService;
 }
 
 export function createServices(config: AppConfig, handle: DatabaseHandle): Services {
@@ -51,6 +60,8 @@ export function createServices(config: AppConfig, handle: DatabaseHandle): Servi
   // One search service, so weights cached by it are forgotten when new ones are estimated.
   const personSearch = new PersonSearchService(db);
   const users = new UsersService(db);
+  const people = new PeopleService(db);
+  const contacts = new ContactsService(db);
   return {
     config,
     databaseKind: handle.kind,
@@ -70,12 +81,15 @@ export function createServices(config: AppConfig, handle: DatabaseHandle): Servi
     auditSearch: new AuditSearchService(db),
     settings: new SettingsService(db),
     calendar: new CalendarService(db),
-    people: new PeopleService(db),
+    people,
     personSearch,
     merges: new MergeService(db),
     duplicates: new DuplicatesService(db, personSearch),
     matchWeights: new WeightsService(db, personSearch),
     allegations: new AllegationsService(db),
-    contacts: new ContactsService(db),
+    contacts,
+    screening: new ScreeningService(db, people),
+    handover: new HandoverService(db),
+    earlyHelp: new EarlyHelpService(db, contacts),
   };
 }

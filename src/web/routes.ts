@@ -11,6 +11,9 @@ import { registerPersonSearchRoutes } from '../people/search-routes.js';
 import { registerPersonRecordRoutes } from '../people/record-routes.js';
 import { registerDuplicateRoutes } from '../people/duplicates-routes.js';
 import { registerAllegationRoutes } from '../allegations/allegation-routes.js';
+import { registerScreeningRoutes } from '../frontdoor/screening-routes.js';
+import { registerHandoverRoutes } from '../frontdoor/handover-routes.js';
+import { registerEarlyHelpRoutes } from '../earlyhelp/earlyhelp-routes.js';
 
 /** Every domain's pages and API. Each route declares its access; the guard enforces it. */
 export function registerAllRoutes(app: FastifyInstance, services: Services): void {
@@ -25,4 +28,7 @@ export function registerAllRoutes(app: FastifyInstance, services: Services): voi
   registerPersonRecordRoutes(app, services);
   registerDuplicateRoutes(app, services);
   registerAllegationRoutes(app, services);
+  registerScreeningRoutes(app, services);
+  registerHandoverRoutes(app, services);
+  registerEarlyHelpRoutes(app, services);
 }
