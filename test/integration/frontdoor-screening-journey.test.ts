@@ -12,7 +12,7 @@ const dashForm = (yes: number, extra: Record<string, string> = {}) => ({ ...Obje
 const idFrom = (location: string | undefined) => Number(/\/screening\/(\d+)$/.exec(location ?? '')?.[1]);
 
 /** A contact about the given children, as the MASH would record it (origin and extras per test). */
-export const contactInput = (childIds: number[], extra: Partial<ContactInput> = {}): ContactInput => ({
+const contactInput = (childIds: number[], extra: Partial<ContactInput> = {}): ContactInput => ({
   receivedAt: new Date(Date.now() - 60_000), method: 'phone', sourceCode: '2A',
   referrer: { anonymous: false, name: 'Jo Head', organisation: 'Riverside Primary School', role: 'Designated safeguarding lead', phone: '01632 960123', email: '', address: '' },
   whatHappened: 'Came to school with a bruise on the cheek and would not say how it happened.', referrerWorries: 'Physical harm at home', referrerActions: 'Spoke to the child',
