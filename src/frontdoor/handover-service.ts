@@ -43,6 +43,8 @@ export interface HandoverEntry {
   acknowledgedAt: Date | null;
   acknowledgedBy: string;
   acknowledgementNote: string;
+  /** A child on the contact is restricted from this user: the summary, actions and note are withheld. */
+  restricted: boolean;
 }
 
 /**
@@ -82,18 +84,8 @@ export class HandoverService {
     const links = contactIds.length ? await this.db.selectFrom('contact_children').select(['contact_id', 'person_id']).where('contact_id', 'in', contactIds).orderBy('id').execute() : [];
     const briefs = await loadBriefs(this.db, links.map((l) => l.person_id));
     const shown = new Set<number>();
-    const entries = rows.map((r) => ({
-      id: r.id,
-      contactId: r.contact_id,
-      summary: r.summary,
-      createdAt: r.created_at,
-      createdBy: r.creator ?? '',
-      receivedAt: r.received_at,
-      edtActions: r.edt_actions,
-      acknowledgedAt: r.acknowledged_at,
-      acknowledgedBy: r.acker ?? '',
-      acknowledgementNote: r.acknowledgement_note,
-      children: links
+    const entries = rows.map((r) => {
+      const children = links
         .filter((l) => l.contact_id === r.contact_id)
         .map((l) => {
           const b = briefs.get(l.person_id);
@@ -102,8 +94,25 @@ export class HandoverService {
           return allowed && b
             ? { id: l.person_id, name: `${b.givenNames} ${b.familyName}`, dateOfBirth: b.dateOfBirth, restricted: false }
             : { id: l.person_id, name: 'Restricted record', dateOfBirth: null, restricted: true };
-        }),
-    }));
+        });
+      // What happened to a restricted child is for those the restriction names: only that there is a handover shows.
+      const restricted = children.some((c) => c.restricted);
+      const hidden = 'Restricted: only the people and teams named on the child’s record can see this handover.';
+      return {
+        id: r.id,
+        contactId: r.contact_id,
+        summary: restricted ? hidden : r.summary,
+        createdAt: r.created_at,
+        createdBy: r.creator ?? '',
+        receivedAt: r.received_at,
+        edtActions: restricted ? '' : r.edt_actions,
+        acknowledgedAt: r.acknowledged_at,
+        acknowledgedBy: r.acker ?? '',
+        acknowledgementNote: restricted ? '' : r.acknowledgement_note,
+        restricted,
+        children,
+      };
+    });
     // The queue shows children's names: the view is recorded against each child it showed.
     await writeAudit(this.db, ctx, { action: acknowledged ? 'handover.history' : 'handover.queue', recordType: AUDIT_TYPE, personIds: [...shown], details: { shown: entries.length } });
     return entries;

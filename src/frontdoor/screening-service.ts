@@ -133,6 +133,22 @@ export class ScreeningService {
   }
 
   /**
+   * Assessments completed for a contact, for the contact page (oldest first). Not audited here: the
+   * contact page's own view is audited with every person on it, and refuses restricted children.
+   */
+  async forContact(contactId: number) {
+    const rows = await this.db
+      .selectFrom('screening_assessments')
+      .leftJoin('users', 'users.id', 'screening_assessments.completed_by')
+      .select(['screening_assessments.id', 'person_id', 'tool', 'score', 'level', 'calculated_level', 'completed_at', 'users.display_name as completedBy'])
+      .where('contact_id', '=', contactId)
+      .orderBy('completed_at')
+      .orderBy('screening_assessments.id')
+      .execute();
+    return rows.map((r) => ({ ...r, tool: r.tool as ScreeningTool, toolName: SCREENING_TOOLS[r.tool as ScreeningTool] ?? r.tool, levelText: levelLabel(r.tool as ScreeningTool, r.level), severity: levelSeverity(r.level) }));
+  }
+
+  /**
    * The latest level of each tool for the person page. Not audited here: the caller has already
    * opened (and audited) the person's record and checked access to it.
    */

@@ -127,12 +127,13 @@ for (const target of TARGETS) {
       assert.equal((await t.handle.db.selectFrom('contacts').select('id').execute()).length, contactsBefore);
     });
 
-    test('a restricted child on a handed-over contact is not named to those the restriction does not name', async () => {
+    test('a restricted child on a handed-over contact is neither named nor described to those the restriction does not name', async () => {
       const restricted = await t.handle.db.selectFrom('people').select('id').where('restricted', '=', true).orderBy('id').executeTakeFirstOrThrow();
       await recordEdtContact([restricted.id], 'About a restricted person', '');
       const queue = text((await mash.get('/frontdoor/handover')).body);
-      assert.match(queue, /About a restricted person/);
+      assert.doesNotMatch(queue, /About a restricted person/, 'what happened is withheld');
       assert.match(queue, /Restricted record/);
+      assert.match(queue, /only the people and teams named on the child's record can see this handover/);
       assert.doesNotMatch(queue, /Mark Brennan/);
     });
 

@@ -113,6 +113,8 @@ for (const target of TARGETS) {
       assert.equal(res.status, 302);
       const row = await t.handle.db.selectFrom('screening_assessments').select(['contact_id', 'level', 'score']).where('id', '=', idFrom(res.location)).executeTakeFirstOrThrow();
       assert.deepEqual(row, { contact_id: contactId, level: 'medium', score: 5 });
+      // For the contact page: the assessments done for it.
+      assert.deepEqual((await t.services.screening.forContact(contactId)).map((a) => [a.person_id, a.tool, a.levelText]), [[childId, 'exploitation', 'Medium']]);
       // Another child's contact is refused, on the form and on saving.
       assert.equal((await mash.get(`/people/${otherChildId}/screening/exploitation/new?contact=${contactId}`)).status, 400);
       const wrong = await mash.post(`/people/${otherChildId}/screening/exploitation/new`, { contactId: String(contactId) });
