@@ -19,6 +19,9 @@ import { ContactDraftsService } from './frontdoor/contact-drafts-service.js';
 import { FrontDoorSettingsService } from './frontdoor/frontdoor-settings.js';
 import { TraysService } from './frontdoor/trays-service.js';
 import { PartnerRequestsService } from './frontdoor/partner-requests-service.js';
+import { ScreeningService } from './frontdoor/screening-service.js';
+import { HandoverService } from './frontdoor/handover-service.js';
+import { EarlyHelpService } from './earlyhelp/earlyhelp-service.js';
 
 /**
  * One typed container wires every service. Routes receive services, never the database:
@@ -56,6 +59,12 @@ export interface Services {
   trays: TraysService;
   /** Information requests to partner agencies: sent by the MASH, answered by partners who see only their agency's. */
   partnerRequests: PartnerRequestsService;
+  /** Child exploitation and domestic abuse screening tools, and the latest level per person. */
+  screening: ScreeningService;
+  /** Out-of-hours (EDT) work handed to the MASH: the morning queue until acknowledged. */
+  handover: HandoverService;
+  /** Early help episodes: step-down from the front door, lead professional, closure and step-up. */
+  earlyHelp: EarlyHelpService;
 }
 
 export function createServices(config: AppConfig, handle: DatabaseHandle): Services {
@@ -63,6 +72,7 @@ export function createServices(config: AppConfig, handle: DatabaseHandle): Servi
   // One search service, so weights cached by it are forgotten when new ones are estimated.
   const personSearch = new PersonSearchService(db);
   const users = new UsersService(db);
+  const people = new PeopleService(db);
   const contacts = new ContactsService(db);
   return {
     config,
@@ -83,7 +93,7 @@ export function createServices(config: AppConfig, handle: DatabaseHandle): Servi
     auditSearch: new AuditSearchService(db),
     settings: new SettingsService(db),
     calendar: new CalendarService(db),
-    people: new PeopleService(db),
+    people,
     personSearch,
     merges: new MergeService(db),
     duplicates: new DuplicatesService(db, personSearch),
@@ -94,5 +104,8 @@ export function createServices(config: AppConfig, handle: DatabaseHandle): Servi
     frontDoorSettings: new FrontDoorSettingsService(db),
     trays: new TraysService(db),
     partnerRequests: new PartnerRequestsService(db),
+    screening: new ScreeningService(db, people),
+    handover: new HandoverService(db),
+    earlyHelp: new EarlyHelpService(db, contacts),
   };
 }

@@ -5,6 +5,7 @@ import type { PeopleTables } from '../people/tables.js';
 import type { AllegationTables } from '../allegations/tables.js';
 import type { FrontDoorTables } from '../frontdoor/tables.js';
 import type { PartnerRequestTables } from '../frontdoor/partner-tables.js';
+import type { ScreeningTables } from '../frontdoor/screening-tables.js';
 
 /** Every table in the database, typed: each domain declares its own tables beside its migrations. */
-export interface Database extends AccessTables, AuditTables, TimeTables, PeopleTables, AllegationTables, FrontDoorTables, PartnerRequestTables {}
+export interface Database extends AccessTables, AuditTables, TimeTables, PeopleTables, AllegationTables, FrontDoorTables, PartnerRequestTables, ScreeningTables {}

@@ -8,6 +8,7 @@ import { seedPeople } from '../people/demo-seed.js';
 import { seedAllegations } from '../allegations/demo-seed.js';
 import { seedFrontDoor } from '../frontdoor/demo-seed.js';
 import { seedPartnerRequests } from '../frontdoor/partner-demo-seed.js';
+import { seedEarlyHelp } from '../earlyhelp/demo-seed.js';
 
 export interface DemoSeedContext {
   db: Kysely<Database>;
@@ -32,6 +33,7 @@ export const DEMO_SEEDERS: DemoSeeder[] = [
   { name: 'council', seed: seedCouncil },
   { name: 'teams and users', seed: seedTeamsAndUsers },
   { name: 'people', seed: seedPeople },
+  { name: 'early help', seed: seedEarlyHelp },
   { name: 'allegations', seed: seedAllegations },
   { name: 'front door', seed: seedFrontDoor },
   // After every other seeder: it adds requests to whatever demo contacts exist by then.

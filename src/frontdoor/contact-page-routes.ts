@@ -47,6 +47,8 @@ export function registerContactPageRoutes(app: FastifyInstance, services: Servic
     const clock = decisionClock(calendar, c.received_date, today, lastDecision);
     const histories = await contacts.histories(data.children.map((ch) => ch.person_id), c.id, today);
     const requests = await services.partnerRequests.forContact(request.ctx, c.id, { audit: false });
+    const screenings = await services.screening.forContact(c.id);
+    const levels = await Promise.all(data.children.map((ch) => services.screening.latestLevels(ch.person_id)));
     const notices = await Promise.all(data.children.map((ch) => services.allegations.noticeFor(ch.person_id)));
     const user = request.ctx.user!;
     const open = c.status !== 'closed';
@@ -64,7 +66,10 @@ export function registerContactPageRoutes(app: FastifyInstance, services: Servic
       clockTag: CLOCK_TAGS[clock.status],
       ragTag: c.rag ? RAG_TAGS[c.rag] : null,
       responseLeft: c.response_due_at && open ? timeLeft(c.response_due_at) : null,
-      children: data.children.map((ch, i) => ({ ...ch, history: histories.get(ch.person_id)!, allegationNotice: notices[i] })),
+      children: data.children.map((ch, i) => ({ ...ch, history: histories.get(ch.person_id)!, allegationNotice: notices[i], levels: levels[i] })),
+      screenings,
+      canScreenTools: hasPermission(user, 'screening.complete'),
+      canEarlyHelp: hasPermission(user, 'earlyhelp.manage'),
       can,
       requests,
       contactId: c.id,

@@ -6,6 +6,7 @@ import { canAccessRecord } from '../access/policy.js';
 import { loadBriefs, type PersonBrief } from '../people/match-data.js';
 import { RestrictedRecordError } from '../people/people-service.js';
 import { childHistories } from './contact-history.js';
+import { createHandoverItem } from './handover-service.js';
 import { isoDateInLondon, type WorkingCalendar } from '../time/index.js';
 import {
   closeBlockers, consentErrors, decisionIsLate, isReferralOutcome, responseDue,
@@ -134,9 +135,7 @@ export class ContactsService {
         .executeTakeFirstOrThrow();
       await tx.insertInto('contact_children').values(childIds.map((person_id) => ({ contact_id: id, person_id, recommendation: null, recommended_by: null, recommended_at: null, decision: null, decided_by: null, decided_at: null, decision_date: null, early_help_team_id: null, primary_need_code: null }))).execute();
       // Out-of-hours work goes on the MASH's morning queue until someone there acknowledges it.
-      if ((input.origin ?? 'front_door') === 'edt') {
-        await tx.insertInto('handover_items').values({ contact_id: id, summary: input.edtActions ?? '', created_by: ctx.user?.id ?? null, acknowledged_by: null, acknowledged_at: null }).execute();
-      }
+      if ((input.origin ?? 'front_door') === 'edt') await createHandoverItem(tx, ctx, id, input.whatHappened.slice(0, 1000));
       if (adults.length) await tx.insertInto('contact_adults').values(adults.map((a) => ({ contact_id: id, person_id: a.personId, involvement: a.involvement }))).execute();
       await writeAudit(tx, ctx, { action: 'contact.create', recordType: AUDIT_TYPE, recordId: id, personIds: everyone, details: { origin: input.origin ?? 'front_door', method: input.method, source: input.sourceCode, children: childIds.length } });
       return id;

@@ -128,6 +128,9 @@ export function registerPersonRecordRoutes(app: FastifyInstance, services: Servi
           merge: hasPermission(user, 'people.merge'),
         },
         allegationNotice: await services.allegations.noticeFor(id),
+        // Screening levels (exploitation, domestic abuse) for those who use the tools.
+        screeningLevels: hasPermission(user, 'screening.complete') ? await services.screening.latestLevels(id) : null,
+        personId: id,
         warningKinds: Object.entries(WARNING_KINDS).map(([value, text]) => ({ value, text })),
         nameKindItems: [{ value: 'previous', text: 'Previous name' }, { value: 'alias', text: 'Alias' }, { value: 'known_as', text: 'Known as' }],
       });

@@ -15,6 +15,9 @@ import { registerContactRoutes } from '../frontdoor/contact-routes.js';
 import { registerContactPageRoutes } from '../frontdoor/contact-page-routes.js';
 import { registerTrayRoutes } from '../frontdoor/tray-routes.js';
 import { registerPartnerRequestRoutes } from '../frontdoor/partner-request-routes.js';
+import { registerScreeningRoutes } from '../frontdoor/screening-routes.js';
+import { registerHandoverRoutes } from '../frontdoor/handover-routes.js';
+import { registerEarlyHelpRoutes } from '../earlyhelp/earlyhelp-routes.js';
 
 /** Every domain's pages and API. Each route declares its access; the guard enforces it. */
 export function registerAllRoutes(app: FastifyInstance, services: Services): void {
@@ -33,4 +36,7 @@ export function registerAllRoutes(app: FastifyInstance, services: Services): voi
   registerContactRoutes(app, services);
   registerContactPageRoutes(app, services);
   registerPartnerRequestRoutes(app, services);
+  registerScreeningRoutes(app, services);
+  registerHandoverRoutes(app, services);
+  registerEarlyHelpRoutes(app, services);
 }
