@@ -14,6 +14,7 @@ import { registerAllegationRoutes } from '../allegations/allegation-routes.js';
 import { registerContactRoutes } from '../frontdoor/contact-routes.js';
 import { registerContactPageRoutes } from '../frontdoor/contact-page-routes.js';
 import { registerTrayRoutes } from '../frontdoor/tray-routes.js';
+import { registerFrontDoorSettingsRoutes } from '../frontdoor/frontdoor-settings-routes.js';
 import { registerPartnerRequestRoutes } from '../frontdoor/partner-request-routes.js';
 import { registerScreeningRoutes } from '../frontdoor/screening-routes.js';
 import { registerHandoverRoutes } from '../frontdoor/handover-routes.js';
@@ -33,6 +34,7 @@ export function registerAllRoutes(app: FastifyInstance, services: Services): voi
   registerDuplicateRoutes(app, services);
   registerAllegationRoutes(app, services);
   registerTrayRoutes(app, services);
+  registerFrontDoorSettingsRoutes(app, services);
   registerContactRoutes(app, services);
   registerContactPageRoutes(app, services);
   registerPartnerRequestRoutes(app, services);

@@ -262,3 +262,45 @@ for (const target of TARGETS) {
     });
   });
 }
+
+for (const target of TARGETS) {
+  describe(`front door settings and the person page on ${target}`, () => {
+    let t: TestApp;
+    before(async () => {
+      t = await startTestApp(target);
+    });
+    after(async () => t?.close());
+
+    test('an administrator sets the RAG response times; bad values are refused with the input kept; ratings use them', async () => {
+      const admin = new TestClient(t.app);
+      await admin.signIn('admin');
+      const bad = await admin.post('/admin/settings/front-door', { redHours: '30', amberWorkingDays: '1', greenWorkingDays: '3', version: '0' }, { tokenFrom: '/admin/settings/front-door' });
+      assert.equal(bad.status, 400);
+      assert.match(text(bad.body), /Red response time must be a whole number of hours from 1 to 12/);
+      assert.match(bad.body, /value="30"/);
+      const ok = await admin.post('/admin/settings/front-door', { redHours: '2', amberWorkingDays: '1', greenWorkingDays: '5', version: '0' });
+      assert.equal(ok.status, 302);
+      assert.equal((await t.services.frontDoorSettings.ragTimes()).redHours, 2);
+      const worker = new TestClient(t.app);
+      await worker.signIn('mash.worker');
+      assert.equal((await worker.get('/admin/settings/front-door')).status, 403);
+      const open = await t.handle.db.selectFrom('contacts').select(['id', 'version']).where('status', '=', 'open').orderBy('id').executeTakeFirstOrThrow();
+      const r = await worker.post(`/frontdoor/contacts/${open.id}/rag`, { rag: 'red', ragRationale: 'Same-day risk', version: String(open.version) }, { tokenFrom: `/frontdoor/contacts/${open.id}/rag` });
+      assert.equal(r.status, 302);
+      const rated = await t.handle.db.selectFrom('contacts').select(['rag_set_at', 'response_due_at']).where('id', '=', open.id).executeTakeFirstOrThrow();
+      assert.equal(rated.response_due_at!.getTime() - rated.rag_set_at!.getTime(), 2 * 3600_000);
+    });
+
+    test('the person page lists the child’s contacts and decisions for practitioners, not for analysts', async () => {
+      const row = await t.handle.db.selectFrom('contact_children').select(['person_id', 'contact_id']).where('status', '=', 'decided').orderBy('id').executeTakeFirstOrThrow();
+      const sw = new TestClient(t.app);
+      await sw.signIn('social.worker');
+      const page = await sw.get(`/people/${row.person_id}`);
+      assert.match(text(page.body), /Contacts and referrals/);
+      assert.ok(page.body.includes(`href="/frontdoor/contacts/${row.contact_id}"`));
+      const lado = new TestClient(t.app);
+      await lado.signIn('lado');
+      assert.doesNotMatch(text((await lado.get(`/people/${row.person_id}`)).body), /Contacts and referrals/);
+    });
+  });
+}
