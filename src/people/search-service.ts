@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { writeAudit, type RequestContext } from '../audit/audit-log.js';
 import { canAccessRecord } from '../access/policy.js';
-import { DEFAULT_WEIGHTS, scorePair, type MatchBand, type MatchWeights, type PersonForMatching } from './matching/index.js';
+import { DEFAULT_WEIGHTS, scorePair, type MatchBand, type MatchContext, type MatchWeights, type PersonForMatching } from './matching/index.js';
+import { NameFrequencyCache } from './name-frequencies.js';
 import { findCandidateIds } from './candidates.js';
 import { loadBriefs, type PersonBrief } from './match-data.js';
 import { buildQuery, type PersonQuery, type SearchInput } from './search-query.js';
@@ -39,7 +40,11 @@ export function queryAsPerson(q: PersonQuery): PersonForMatching {
 export class PersonSearchService {
   private weights: { value: MatchWeights; at: number } | undefined;
 
-  constructor(private readonly db: Kysely<Database>) {}
+  private readonly frequencies: NameFrequencyCache;
+
+  constructor(private readonly db: Kysely<Database>) {
+    this.frequencies = new NameFrequencyCache(db);
+  }
 
   /** Weights estimated from this council's data when there are some, otherwise the defaults. */
   async currentWeights(): Promise<MatchWeights> {
@@ -50,19 +55,25 @@ export class PersonSearchService {
     return value;
   }
 
+  /** What matching knows of this index beyond two records: its name frequencies. */
+  async matchContext(): Promise<MatchContext> {
+    return { frequencies: await this.frequencies.get() };
+  }
+
   forgetWeights() {
     this.weights = undefined;
+    this.frequencies.forget();
   }
 
   /** Ranks candidates without auditing: for the command line and the duplicate finder. */
   async rank(query: PersonQuery, limit = 20, excludeId?: number): Promise<{ hits: Array<Omit<SearchHit, 'person'> & { brief: PersonBrief }>; scored: number }> {
     const ids = await findCandidateIds(this.db, query, excludeId);
     const briefs = await loadBriefs(this.db, ids);
-    const weights = await this.currentWeights();
+    const [weights, context] = await Promise.all([this.currentWeights(), this.matchContext()]);
     const probe = queryAsPerson(query);
     const hits = [...briefs.values()]
       .map((brief) => {
-        const s = scorePair(probe, brief.forMatching, weights);
+        const s = scorePair(probe, brief.forMatching, weights, undefined, context);
         return {
           id: brief.id,
           brief,

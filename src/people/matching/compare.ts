@@ -12,9 +12,10 @@ import { toAscii } from './ascii.js';
 import { NAME_PARTICLES, isPlaceholderName, nameTokens } from './names.js';
 import { nicknameRelation } from './nicknames.js';
 import { jaroWinkler, osaDistance } from './similarity.js';
+import { likelySlip, type MatchContext, type NameFrequencies } from './frequencies.js';
 
 export const LEVELS = {
-  givenName: ['exact', 'nickname', 'swapped', 'similar', 'sharedNickname', 'partial', 'initial', 'weak', 'different'],
+  givenName: ['exact', 'nickname', 'misspelt', 'swapped', 'similar', 'sharedNickname', 'partial', 'initial', 'weak', 'different'],
   familyName: ['exact', 'part', 'swapped', 'similar', 'different'],
   dateOfBirth: ['exact', 'dayMonthSwapped', 'yearOffByOne', 'typo', 'sameMonthYear', 'different'],
   sex: ['same', 'different'],
@@ -32,6 +33,17 @@ export type Level<F extends MatchField> = ScoredLevel<F> | 'missing';
 export interface Comparison<L extends string> {
   readonly level: L;
   readonly reason: string;
+  /**
+   * For an exact name match when the index's name frequencies are known: the share of people in
+   * the index with this name. Scoring weighs a shared rare name more than a shared common one.
+   */
+  readonly share?: number;
+}
+
+/** The share of people with a name, as a Comparison field (absent when frequencies are unknown). */
+function shareOf(count: ((key: string) => number) | undefined, key: string, people: number | undefined): { share?: number } {
+  if (!count || !people) return {};
+  return { share: Math.max(1, count(key)) / people };
 }
 
 /** What matching needs to know about a person. Names and postcodes hold every known variant. */
@@ -120,16 +132,24 @@ function parseGiven(written: string): GivenName | null {
 
 type GivenLevel = Level<'givenName'>;
 
-function compareGiven(x: GivenName, y: GivenName): Comparison<GivenLevel> {
+function compareGiven(x: GivenName, y: GivenName, frequencies?: NameFrequencies): Comparison<GivenLevel> {
   const isInitial = (n: GivenName) => n.forename.length === 1;
   if (isInitial(x) || isInitial(y)) {
     if (x.forename[0] === y.forename[0]) return { level: 'initial', reason: 'initial only' };
     return { level: 'different', reason: 'different given names' };
   }
-  if (x.full === y.full || x.forename === y.forename) return { level: 'exact', reason: 'same given name' };
+  if (x.full === y.full || x.forename === y.forename) {
+    return { level: 'exact', reason: 'same given name', ...shareOf(frequencies?.given, x.forenameParts[0]!, frequencies?.people) };
+  }
   const relation = nicknameRelation(x.forename, y.forename);
   if (relation?.kind === 'spelling') return { level: 'nickname', reason: `other spelling of ${relation.name}` };
   if (relation?.kind === 'nickname') return { level: 'nickname', reason: `nickname of ${relation.name}` };
+  // One keystroke from a name many people here have, and a spelling nobody else has: a slip, not a
+  // twin's look-alike name (those are both established names: Lily and Lila).
+  if (frequencies && x.forenameParts.length === 1 && y.forenameParts.length === 1) {
+    const slip = likelySlip(x.forename, y.forename, frequencies.given);
+    if (slip) return { level: 'misspelt', reason: `probably a slip for ${(slip.name === x.forename ? x : y).written}` };
+  }
   const spelling = spellingLevel(x.forename, y.forename, 'given');
   if (spelling === 'similar') return { level: 'similar', reason: 'similar spelling' };
   if (relation?.kind === 'shared') return { level: 'sharedNickname', reason: `both short for ${relation.name}` };
@@ -145,10 +165,10 @@ function compareGiven(x: GivenName, y: GivenName): Comparison<GivenLevel> {
   return { level: 'different', reason: 'different given names' };
 }
 
-export function compareGivenNames(a: readonly string[], b: readonly string[]): Comparison<GivenLevel> {
+export function compareGivenNames(a: readonly string[], b: readonly string[], context?: MatchContext): Comparison<GivenLevel> {
   const xs = a.map(parseGiven).filter((n) => n !== null);
   const ys = b.map(parseGiven).filter((n) => n !== null);
-  const found = best('givenName', xs.flatMap((x) => ys.map((y) => compareGiven(x, y))));
+  const found = best('givenName', xs.flatMap((x) => ys.map((y) => compareGiven(x, y, context?.frequencies))));
   return found ?? { level: 'missing', reason: 'given name not recorded' };
 }
 
@@ -178,10 +198,10 @@ function parseFamily(written: string): FamilyName | null {
 
 type FamilyLevel = Level<'familyName'>;
 
-function compareFamily(x: FamilyName, y: FamilyName): Comparison<FamilyLevel> {
-  if (x.key === y.key) return { level: 'exact', reason: 'same family name' };
+function compareFamily(x: FamilyName, y: FamilyName, frequencies?: NameFrequencies): Comparison<FamilyLevel> {
+  if (x.key === y.key) return { level: 'exact', reason: 'same family name', ...shareOf(frequencies?.family, x.key, frequencies?.people) };
   if (x.tokens.length > 1 && [...x.tokens].sort().join(' ') === [...y.tokens].sort().join(' ')) {
-    return { level: 'exact', reason: 'same family name, in a different order' };
+    return { level: 'exact', reason: 'same family name, in a different order', ...shareOf(frequencies?.family, x.key, frequencies?.people) };
   }
   // One part of a double-barrelled name: "Smith" and "Smith-Jones", "Hassan" and "Al-Hassan".
   const [shorter, longer] = x.tokens.length <= y.tokens.length ? [x, y] : [y, x];
@@ -189,13 +209,15 @@ function compareFamily(x: FamilyName, y: FamilyName): Comparison<FamilyLevel> {
     return { level: 'part', reason: `part of ${longer.written}` };
   }
   if (spellingLevel(x.key, y.key, 'family') === 'similar') return { level: 'similar', reason: 'similar spelling' };
+  const slip = frequencies ? likelySlip(x.key, y.key, frequencies.family) : null;
+  if (slip) return { level: 'similar', reason: `probably a slip for ${(slip.name === x.key ? x : y).written}` };
   return { level: 'different', reason: 'different family names' };
 }
 
-export function compareFamilyNames(a: readonly string[], b: readonly string[]): Comparison<FamilyLevel> {
+export function compareFamilyNames(a: readonly string[], b: readonly string[], context?: MatchContext): Comparison<FamilyLevel> {
   const xs = a.map(parseFamily).filter((n) => n !== null);
   const ys = b.map(parseFamily).filter((n) => n !== null);
-  const found = best('familyName', xs.flatMap((x) => ys.map((y) => compareFamily(x, y))));
+  const found = best('familyName', xs.flatMap((x) => ys.map((y) => compareFamily(x, y, context?.frequencies))));
   return found ?? { level: 'missing', reason: 'family name not recorded' };
 }
 
@@ -205,25 +227,43 @@ export function compareFamilyNames(a: readonly string[], b: readonly string[]): 
 
 type NameSides = Pick<PersonForMatching, 'givenNames' | 'familyNames'>;
 
-/** Does any given name of one side read as any family name of the other (by the family-name spelling rule)? */
-function crossAgree(givenNames: readonly string[], familyNames: readonly string[]): boolean {
+/**
+ * How well any given name of one side reads as any family name of the other: 2 when it is the
+ * same name (or by the family-name spelling rule, Smith/Smyth), 1 when it agrees only loosely (a
+ * nickname, a slip, one part of a double-barrelled name), 0 when not at all.
+ */
+function crossAgreement(givenNames: readonly string[], familyNames: readonly string[], context?: MatchContext): 0 | 1 | 2 {
   const givens = givenNames.map(parseGiven).filter((n) => n !== null);
   const families = familyNames.map(parseFamily).filter((n) => n !== null);
-  return givens.some((g) =>
-    families.some((f) => g.forename === f.key || g.full === f.key || spellingLevel(g.forename, f.key, 'family') === 'similar'),
-  );
+  let found: 0 | 1 | 2 = 0;
+  for (const g of givens) {
+    for (const f of families) {
+      if (g.forename === f.key || g.full === f.key || spellingLevel(g.forename, f.key, 'family') === 'similar') return 2;
+      if (found > 0) continue;
+      const asGiven = parseGiven(f.written);
+      const asFamily = parseFamily(g.written);
+      const given = asGiven ? compareGiven(g, asGiven, context?.frequencies).level : 'different';
+      const family = asFamily ? compareFamily(asFamily, f, context?.frequencies).level : 'different';
+      if (given === 'nickname' || given === 'misspelt' || given === 'similar' || family === 'part' || family === 'similar') found = 1;
+    }
+  }
+  return found;
 }
 
 /**
  * Compare given and family names, recognising names entered the wrong way round ("Wei Li" for
  * "Li Wei", common where the family name comes first) when they agree no other way.
  */
-export function compareNames(a: NameSides, b: NameSides): { givenName: Comparison<GivenLevel>; familyName: Comparison<FamilyLevel> } {
-  const givenName = compareGivenNames(a.givenNames, b.givenNames);
-  const familyName = compareFamilyNames(a.familyNames, b.familyNames);
-  const givenAgrees = givenName.level === 'exact' || givenName.level === 'nickname' || givenName.level === 'similar';
+export function compareNames(a: NameSides, b: NameSides, context?: MatchContext): { givenName: Comparison<GivenLevel>; familyName: Comparison<FamilyLevel> } {
+  const givenName = compareGivenNames(a.givenNames, b.givenNames, context);
+  const familyName = compareFamilyNames(a.familyNames, b.familyNames, context);
+  const givenAgrees = givenName.level === 'exact' || givenName.level === 'nickname' || givenName.level === 'misspelt' || givenName.level === 'similar';
   const familyAgrees = familyName.level === 'exact' || familyName.level === 'part' || familyName.level === 'similar';
-  if (!givenAgrees && !familyAgrees && crossAgree(a.givenNames, b.familyNames) && crossAgree(b.givenNames, a.familyNames)) {
+  if (!givenAgrees && !familyAgrees) {
+    // Both ways round must agree, at least one of them fully: "Gray Oliver" and "Oliver Grgy".
+    const one = crossAgreement(a.givenNames, b.familyNames, context);
+    const other = one === 0 ? 0 : crossAgreement(b.givenNames, a.familyNames, context);
+    if (one + other < 3) return { givenName, familyName };
     const reason = 'given and family names swapped';
     return { givenName: { level: 'swapped', reason }, familyName: { level: 'swapped', reason } };
   }
@@ -325,8 +365,8 @@ export function compareUpns(a: string | null, b: string | null): Comparison<Leve
 // Whole records
 // ---------------------------------------------------------------------------------------------
 
-export function comparePeople(a: PersonForMatching, b: PersonForMatching): ComparisonVector {
-  const names = compareNames(a, b);
+export function comparePeople(a: PersonForMatching, b: PersonForMatching, context?: MatchContext): ComparisonVector {
+  const names = compareNames(a, b, context);
   return {
     givenName: names.givenName,
     familyName: names.familyName,

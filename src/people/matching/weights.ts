@@ -29,15 +29,18 @@ export const DEFAULT_WEIGHTS: MatchWeights = {
   fields: {
     givenName: {
       // u(exact) ≈ chance two different children share a given name (Σ p² over name frequencies).
-      exact: { m: 0.8, u: 0.008 },
+      exact: { m: 0.785, u: 0.008 },
       nickname: { m: 0.06, u: 0.0015 }, // Bill/William, Mohammed/Muhammad; about 1 record in 16 uses another form
+      // A spelling nobody else in the index has, one keystroke from an established name (frequencies.ts):
+      // two different people rarely look like that, but it is kept a little below 'exact'.
+      misspelt: { m: 0.03, u: 0.0004 },
       swapped: { m: 0.01, u: 0.00005 }, // both names agree crosswise: rare by chance
       similar: { m: 0.04, u: 0.002 }, // typing and spelling slips
       sharedNickname: { m: 0.01, u: 0.001 }, // Bill/Billy, but also Molly/Polly twins
       partial: { m: 0.02, u: 0.002 }, // known by a middle name, or half of Mary-Jane
       initial: { m: 0.02, u: 0.003 }, // ~1 in 15 names share an initial
-      weak: { m: 0.015, u: 0.012 }, // Millie/Mollie: barely evidence
-      different: { m: 0.025, u: 0.97045 }, // name changes not recorded as previous names
+      weak: { m: 0.01, u: 0.012 }, // Millie/Mollie: barely evidence
+      different: { m: 0.015, u: 0.97005 }, // name changes not recorded as previous names
     },
     familyName: {
       exact: { m: 0.85, u: 0.004 }, // surnames are more spread than given names
@@ -99,7 +102,8 @@ export const thresholds: MatchThresholds = Object.freeze({ autoSuggest: 16, poss
 /** log2(m / u) for a level; 0 for 'missing'. */
 export function weightFor<F extends MatchField>(weights: MatchWeights, field: F, level: Level<F>): number {
   if (level === 'missing') return 0;
-  const p = (weights.fields[field] as Readonly<Record<string, LevelProbabilities>>)[level];
+  // Weights estimated before a level existed fall back to the default for it.
+  const p = (weights.fields[field] as Readonly<Record<string, LevelProbabilities>>)[level] ?? (DEFAULT_WEIGHTS.fields[field] as Readonly<Record<string, LevelProbabilities>>)[level];
   if (p === undefined) throw new RangeError(`No weight for ${field} level ${level}`);
   return Math.log2(p.m / p.u);
 }
