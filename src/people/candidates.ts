@@ -18,16 +18,20 @@ export async function findCandidateIds(db: Kysely<Database>, q: PersonQuery, exc
   const postcodeKey = q.postcode ? q.postcode.replace(/\s/g, '').toUpperCase() : null;
   const hasName = familyKey !== null || givenKeys.length > 0;
 
-  // Name condition reused by several blocks: same family sound, or same given sound (nicknames included).
-  const nameMatches = sql`(n.family_dm = dmetaphone(${familyKey}::text) or n.given_dm = any(array(select dmetaphone(x) from unnest(${givenKeys}::text[]) x)))`;
+  // Name condition reused by several blocks: same family sound, or same given sound (nicknames
+  // included), or either the other way round (names swapped, and one of them also mistyped).
+  const nameMatches = sql`(n.family_dm = dmetaphone(${familyKey}::text) or n.given_dm = any(array(select dmetaphone(x) from unnest(${givenKeys}::text[]) x))
+    or n.family_dm = dmetaphone(${givenFirst}::text) or n.given_dm = dmetaphone(${familyKey}::text))`;
 
   const blocks = [
     sql`select id as person_id from people where nhs_number = ${q.nhsNumber}::text`,
     sql`select id as person_id from people where upn = ${q.upn}::text`,
-    // Same or mistyped date of birth, and the name sounds alike in part (catches a changed surname too).
+    // Same or mistyped date of birth, and the name sounds alike in part (catches a changed surname
+    // too), or the family name shares enough trigrams (two slips in it).
     hasName
       ? sql`(select n.person_id from people p join person_names n on n.person_id = p.id
-              where p.date_of_birth = any(${dobs}::date[]) and ${nameMatches} limit ${BLOCK_LIMIT})`
+              where p.date_of_birth = any(${dobs}::date[])
+                and (${nameMatches} or (${familyKey}::text is not null and n.family_key % ${familyKey}::text)) limit ${BLOCK_LIMIT})`
       : sql`(select id as person_id from people where date_of_birth = any(${dobs}::date[]) limit ${BLOCK_LIMIT})`,
     // Both names sound alike (date of birth missing or wrong).
     sql`(select n.person_id from person_names n
@@ -42,6 +46,9 @@ export async function findCandidateIds(db: Kysely<Database>, q: PersonQuery, exc
           where ${familyKey}::text is not null and n.family_key % ${familyKey}::text
             and (${givenKeys.length === 0} or n.given_dm = any(array(select dmetaphone(x) from unnest(${givenKeys}::text[]) x)))
           limit ${BLOCK_LIMIT})`,
+    // Same date of birth and postcode, whatever the names (both names mistyped).
+    sql`(select a.person_id from person_addresses a join people p on p.id = a.person_id
+          where a.postcode_key = ${postcodeKey}::text and p.date_of_birth = ${q.dateOfBirth}::date limit ${BLOCK_LIMIT})`,
     // Same postcode, and the name agrees in part (or no name was given).
     hasName
       ? sql`(select a.person_id from person_addresses a join person_names n on n.person_id = a.person_id
