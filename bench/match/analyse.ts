@@ -16,8 +16,9 @@ import { migrateToLatest } from '../../src/db/migrate.js';
 import { importCsvFile } from '../../src/people/import.js';
 import { PersonSearchService } from '../../src/people/search-service.js';
 import { batchEnd, blockPairs, loadForMatching } from '../../src/people/pair-blocking.js';
-import { scorePair, thresholds, type PairScore } from '../../src/people/matching/index.js';
+import { finderThreshold, scorePair, thresholds, type PairScore } from '../../src/people/matching/index.js';
 import type { PersonQuery } from '../../src/people/search-query.js';
+import { findCandidateIds } from '../../src/people/candidates.js';
 import { Generator, recordOf } from './generate.js';
 
 const CTX = { requestId: 'bench-match-analyse', ip: 'local', user: null };
@@ -27,6 +28,7 @@ async function main() {
     options: {
       size: { type: 'string', default: '20000' },
       dir: { type: 'string' },
+      'db-url': { type: 'string' },
       queries: { type: 'string', default: '1000' },
       seed: { type: 'string', default: '20240601' },
       show: { type: 'string', default: '25' },
@@ -40,11 +42,12 @@ async function main() {
   const dir = values.dir ?? path.join(os.tmpdir(), `match-analyse-${size}-${seed}`);
   const csv = path.join(os.tmpdir(), `match-analyse-${size}-${seed}-${process.pid}.csv`);
   const truth = await new Generator(seed).writeCsv(csv, size, Number(values.queries));
-  const fresh = !fs.existsSync(dir);
-  const handle = await openDatabase({ pgliteDir: dir });
+  const url = values['db-url'];
+  const fresh = url ? false : !fs.existsSync(dir);
+  const handle = url ? await openDatabase({ databaseUrl: url }) : await openDatabase({ pgliteDir: dir });
   try {
     await migrateToLatest(handle.db);
-    if (fresh) {
+    if (fresh || (url && !(await handle.db.selectFrom('people').select('id').limit(1).executeTakeFirst()))) {
       const t0 = Date.now();
       await importCsvFile(handle.db, csv, { ctx: CTX, source: 'bench' });
       await sql`analyze`.execute(handle.db);
@@ -97,7 +100,8 @@ async function main() {
           .join(' ') + (s.guards.length ? ` [${s.guards.map((g) => g.rule).join(',')}]` : '');
       const isTrue = new Set(truePairs.map(([a, b]) => `${a}-${b}`));
       const twinKey = (a: number, b: number) => truth.twinOf.get(truth.entityOf[recordOfId.get(a)!]!) === truth.entityOf[recordOfId.get(b)!];
-      for (const min of [10, 12, 14, 15, 16, 17, 18, 20]) {
+      const at = finderThreshold(recordOfId.size);
+      for (const min of [10, 14, 16, 17, 18, 19, 20, 21, 22, 23, at].sort((x, y) => x - y)) {
         let tp = 0;
         let fp = 0;
         let twins = 0;
@@ -112,9 +116,8 @@ async function main() {
         }
         const p = tp / Math.max(1, tp + fp);
         const r = tp / truePairs.length;
-        console.log(`  >= ${min}: precision ${p.toFixed(4)} recall ${r.toFixed(4)} F1 ${((2 * p * r) / (p + r)).toFixed(4)}  (fp ${fp}, twins ${twins}, fn ${truePairs.length - tp})`);
+        console.log(`  ${min === at ? '*' : ' '}>= ${min}: precision ${p.toFixed(4)} recall ${r.toFixed(4)} F1 ${((2 * p * r) / (p + r)).toFixed(4)}  (fp ${fp}, twins ${twins}, fn ${truePairs.length - tp})`);
       }
-      const at = thresholds.autoSuggest;
       const fnPatterns = new Map<string, { n: number; example: string }>();
       for (const [a, b, label] of truePairs) {
         const s = scored.get(`${a}-${b}`) ?? scorePair(allPeople.get(a)!, allPeople.get(b)!, weights, thresholds, context);
@@ -127,7 +130,7 @@ async function main() {
         if (e) e.n++;
         else fnPatterns.set(key, { n: 1, example: ex });
       }
-      console.log(`\nTrue pairs below auto-suggest (${at}), by pattern:`);
+      console.log(`\nTrue pairs below the finder's threshold at this size (${at}), by pattern:`);
       for (const [k, v] of [...fnPatterns].sort((x, y) => y[1].n - x[1].n).slice(0, show)) console.log(`  ${v.n}  ${k}\n      e.g. ${v.example}`);
       const fpPatterns = new Map<string, { n: number; example: string }>();
       const fpIds = [...scored].filter(([k, s]) => s.score >= at && !isTrue.has(k));
@@ -142,7 +145,7 @@ async function main() {
         if (e) e.n++;
         else fpPatterns.set(key, { n: 1, example: ex });
       }
-      console.log(`\nDifferent people at or above auto-suggest, by pattern:`);
+      console.log(`\nDifferent people at or above the finder's threshold (${at}), by pattern:`);
       for (const [k, v] of [...fpPatterns].sort((x, y) => y[1].n - x[1].n).slice(0, show)) console.log(`  ${v.n}  ${k}\n      e.g. ${v.example}`);
     }
 
@@ -151,10 +154,14 @@ async function main() {
       let top5 = 0;
       let first = 0;
       let totalMs = 0;
+      let blockMs = 0;
       const times: number[] = [];
       const missed: string[] = [];
       for (const q of truth.queries) {
-        const t = performance.now();
+        let t = performance.now();
+        await findCandidateIds(handle.db, asQuery(q));
+        blockMs += performance.now() - t;
+        t = performance.now();
         const { hits, scored } = await search.rank(asQuery(q), 20);
         const ms = performance.now() - t;
         totalMs += ms;
@@ -177,7 +184,7 @@ async function main() {
         }
       }
       times.sort((a, b) => a - b);
-      console.log(`\nSearch: top5 ${((top5 / truth.queries.length) * 100).toFixed(2)} %, first ${((first / truth.queries.length) * 100).toFixed(2)} %, mean ${(totalMs / truth.queries.length).toFixed(1)} ms, p95 ${times[Math.ceil(times.length * 0.95) - 1]!.toFixed(1)} ms`);
+      console.log(`\nSearch: top5 ${((top5 / truth.queries.length) * 100).toFixed(2)} %, first ${((first / truth.queries.length) * 100).toFixed(2)} %, mean ${(totalMs / truth.queries.length).toFixed(1)} ms (blocking alone ${(blockMs / truth.queries.length).toFixed(1)} ms), p95 ${times[Math.ceil(times.length * 0.95) - 1]!.toFixed(1)} ms`);
       for (const m of missed) console.log(`  ${m}`);
     }
   } finally {

@@ -24,7 +24,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { NotFoundError } from '../db/transaction.js';
 import { writeAudit, type RequestContext } from '../audit/audit-log.js';
-import { scorePair, thresholds, type MatchContext, type MatchWeights, type PairScore } from './matching/index.js';
+import { finderThreshold, scorePair, thresholds, type MatchContext, type MatchWeights, type PairScore } from './matching/index.js';
 import { loadBriefs, type PersonBrief } from './match-data.js';
 import { DEFAULT_BLOCK_CAP, batchEnd, blockPairs, loadForMatching } from './pair-blocking.js';
 import type { PersonSearchService } from './search-service.js';
@@ -90,6 +90,15 @@ export class DuplicatesService {
     private readonly db: Kysely<Database>,
     private readonly search: PersonSearchService,
   ) {}
+
+  /**
+   * The score from which pairs are likely the same person at this index's size (finderThreshold):
+   * the default for exports. Lower-scoring pairs down to "possible" are kept for review.
+   */
+  async likelyThreshold(): Promise<number> {
+    const r = await sql<{ n: number }>`select count(*)::int as n from people where merged_into_id is null`.execute(this.db);
+    return finderThreshold(Number(r.rows[0]?.n ?? 0));
+  }
 
   /** Starts a scan, or returns the one already running (there is only ever one). */
   async startScan(): Promise<number> {

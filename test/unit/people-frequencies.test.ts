@@ -116,3 +116,23 @@ describe('names written the wrong way round, with a second slip', () => {
     assert.equal(swapped(['James', 'Ryan'], ['Ryan', 'Jones']), 'different'); // one way round only
   });
 });
+
+describe('more second slips', () => {
+  test('a slip of a nickname is a nickname: "Regi" for Reg, when Reg is the only established name one keystroke away', () => {
+    const withReg: MatchContext = { frequencies: nameFrequencies(50_000, new Map([['reg', 40], ['reginald', 60], ['regi', 1]]), new Map()) };
+    assert.deepEqual(compareGivenNames(['Reginald'], ['Regi'], withReg), { level: 'nickname', reason: 'probably a slip for Reg, a nickname of Reginald' });
+    assert.equal(compareGivenNames(['Reginald'], ['Regi']).level, 'different');
+  });
+
+  test('the same birthday two or three years apart (an age re-assessed) is evidence; further apart it is not', async () => {
+    const { compareDatesOfBirth } = await import('../../src/people/matching/compare.js');
+    assert.deepEqual(compareDatesOfBirth('2008-09-22', '2010-09-22'), { level: 'yearOffBySome', reason: 'same birthday, year differs by 2' });
+    assert.equal(compareDatesOfBirth('2008-09-22', '2011-09-22').level, 'yearOffBySome');
+    assert.equal(compareDatesOfBirth('1985-09-22', '2011-09-22').level, 'different'); // parent and child
+  });
+
+  test('swapped names may agree through a shared nickname one way round: "Lennie Dalcott" and "Dalcott Leo"', () => {
+    const r = compareNames({ givenNames: ['Lennie'], familyNames: ['Dalcott'] }, { givenNames: ['Dalcott'], familyNames: ['Leo'] });
+    assert.equal(r.givenName.level, 'swapped');
+  });
+});

@@ -12,12 +12,12 @@ import { toAscii } from './ascii.js';
 import { NAME_PARTICLES, isPlaceholderName, nameTokens } from './names.js';
 import { nicknameRelation } from './nicknames.js';
 import { jaroWinkler, osaDistance } from './similarity.js';
-import { likelySlip, type MatchContext, type NameFrequencies } from './frequencies.js';
+import { correctionOf, likelySlip, type MatchContext, type NameFrequencies } from './frequencies.js';
 
 export const LEVELS = {
   givenName: ['exact', 'nickname', 'misspelt', 'swapped', 'similar', 'sharedNickname', 'partial', 'initial', 'weak', 'different'],
   familyName: ['exact', 'part', 'swapped', 'similar', 'different'],
-  dateOfBirth: ['exact', 'dayMonthSwapped', 'yearOffByOne', 'typo', 'sameMonthYear', 'different'],
+  dateOfBirth: ['exact', 'dayMonthSwapped', 'yearOffByOne', 'typo', 'yearOffBySome', 'sameMonthYear', 'different'],
   sex: ['same', 'different'],
   postcode: ['unit', 'sector', 'district', 'different'],
   nhsNumber: ['same', 'different'],
@@ -149,6 +149,17 @@ function compareGiven(x: GivenName, y: GivenName, frequencies?: NameFrequencies)
   if (frequencies && x.forenameParts.length === 1 && y.forenameParts.length === 1) {
     const slip = likelySlip(x.forename, y.forename, frequencies.given);
     if (slip) return { level: 'misspelt', reason: `probably a slip for ${(slip.name === x.forename ? x : y).written}` };
+    // A slip of a nickname: "Regi" for Reg, a nickname of Reginald.
+    if (!relation) {
+      for (const [s, other] of [[x, y], [y, x]] as const) {
+        const fixed = correctionOf(s.forename, frequencies.given);
+        const related = fixed ? nicknameRelation(fixed, other.forename) : null;
+        if (fixed && (related?.kind === 'nickname' || related?.kind === 'spelling')) {
+          const what = related.kind === 'nickname' ? 'a nickname' : 'another spelling';
+          return { level: 'nickname', reason: `probably a slip for ${fixed[0]!.toUpperCase()}${fixed.slice(1)}, ${what} of ${related.name}` };
+        }
+      }
+    }
   }
   const spelling = spellingLevel(x.forename, y.forename, 'given');
   if (spelling === 'similar') return { level: 'similar', reason: 'similar spelling' };
@@ -244,7 +255,7 @@ function crossAgreement(givenNames: readonly string[], familyNames: readonly str
       const asFamily = parseFamily(g.written);
       const given = asGiven ? compareGiven(g, asGiven, context?.frequencies).level : 'different';
       const family = asFamily ? compareFamily(asFamily, f, context?.frequencies).level : 'different';
-      if (given === 'nickname' || given === 'misspelt' || given === 'similar' || family === 'part' || family === 'similar') found = 1;
+      if (given === 'nickname' || given === 'misspelt' || given === 'similar' || given === 'sharedNickname' || family === 'part' || family === 'similar') found = 1;
     }
   }
   return found;
@@ -302,6 +313,10 @@ export function compareDatesOfBirth(a: string | null, b: string | null): Compari
     const substituted = [...x.digits].filter((c, i) => c !== y.digits[i]).length === 1;
     return { level: 'typo', reason: substituted ? 'one digit different' : 'two digits transposed' };
   }
+  // The same birthday two or three years apart: an age re-assessed (unaccompanied children's dates
+  // of birth are often estimated, then changed), or two slips in the year. Further apart it is more
+  // likely a parent and child who share a birthday, so that stays 'different'.
+  if (x.m === y.m && x.d === y.d && Math.abs(x.y - y.y) <= 3) return { level: 'yearOffBySome', reason: `same birthday, year differs by ${Math.abs(x.y - y.y)}` };
   if (x.y === y.y && x.m === y.m) return { level: 'sameMonthYear', reason: 'same month and year of birth' };
   return { level: 'different', reason: 'different date of birth' };
 }

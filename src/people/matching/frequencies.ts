@@ -60,23 +60,42 @@ function oneEditAway(s: string): Set<string> {
   return out;
 }
 
+const corrections = new WeakMap<(key: string) => number, Map<string, string | null>>();
+
 /**
- * If `x` and `y` (ASCII keys one edit apart, same first letter) look like a typing slip of an
- * established name, the two spellings as { slip, name }; otherwise null. It must be the only
- * established name one edit from the slip: "Lilx" could be Lily or Lila, so it is not corrected.
- * Name forms listed in the nickname table are names, never slips.
+ * The established name a rare spelling is a slip of, or null: the only name one keystroke away
+ * (same first letter) that at least ESTABLISHED_NAME_MIN people have, and ESTABLISHED_RATIO times
+ * as many as have the spelling. "Lilx" could be Lily or Lila, so it is not corrected. Forms the
+ * nickname table lists are names in their own right, never slips.
+ */
+export function correctionOf(spelling: string, count: (key: string) => number): string | null {
+  let cache = corrections.get(count);
+  if (!cache) corrections.set(count, (cache = new Map()));
+  const known = cache.get(spelling);
+  if (known !== undefined) return known;
+  let found: string | null = null;
+  const held = count(spelling);
+  if (spelling.length >= 3 && held <= RARE_SPELLING_MAX && nicknameGroup(spelling).length === 0) {
+    let established = 0;
+    for (const other of oneEditAway(spelling)) {
+      const n = count(other);
+      if (n < ESTABLISHED_NAME_MIN) continue;
+      established++;
+      if (n >= ESTABLISHED_RATIO * Math.max(1, held)) found = other;
+    }
+    if (established !== 1) found = null;
+  }
+  if (cache.size > 100_000) cache.clear();
+  cache.set(spelling, found);
+  return found;
+}
+
+/**
+ * If `x` and `y` (ASCII keys) look like a typing slip of an established name and that name, the
+ * two as { slip, name }; otherwise null (see correctionOf).
  */
 export function likelySlip(x: string, y: string, count: (key: string) => number): { slip: string; name: string } | null {
   if (x === y || x.length < 3 || y.length < 3 || x[0] !== y[0] || Math.abs(x.length - y.length) > 1) return null;
-  const cx = count(x);
-  const cy = count(y);
-  const [slip, name, cs, cn] = cx <= cy ? [x, y, cx, cy] : [y, x, cy, cx];
-  if (cs > RARE_SPELLING_MAX || cn < ESTABLISHED_NAME_MIN || cn < ESTABLISHED_RATIO * Math.max(1, cs)) return null;
-  const neighbours = oneEditAway(slip);
-  if (!neighbours.has(name)) return null;
-  if (nicknameGroup(slip).length > 0) return null;
-  for (const other of neighbours) {
-    if (other !== name && count(other) >= ESTABLISHED_NAME_MIN) return null;
-  }
-  return { slip, name };
+  const [slip, name] = count(x) <= count(y) ? [x, y] : [y, x];
+  return correctionOf(slip, count) === name ? { slip, name } : null;
 }

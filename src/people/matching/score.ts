@@ -9,7 +9,7 @@ import { guardsFor, type Guard } from './guards.js';
 import type { MatchContext } from './frequencies.js';
 import { DEFAULT_WEIGHTS, matchProbability, thresholds, weightFor, type MatchThresholds, type MatchWeights } from './weights.js';
 
-export { DEFAULT_WEIGHTS, thresholds, weightFor, matchProbability, type MatchWeights, type MatchThresholds, type LevelProbabilities } from './weights.js';
+export { DEFAULT_WEIGHTS, thresholds, finderThreshold, REFERENCE_INDEX_SIZE, weightFor, matchProbability, type MatchWeights, type MatchThresholds, type LevelProbabilities } from './weights.js';
 export { estimateWeightsEM, type EmResult } from './em.js';
 export type { PersonForMatching, FieldLevels, MatchField } from './compare.js';
 export type { Guard, GuardRule } from './guards.js';

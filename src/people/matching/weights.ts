@@ -55,9 +55,11 @@ export const DEFAULT_WEIGHTS: MatchWeights = {
       dayMonthSwapped: { m: 0.015, u: 0.00006 }, // possible only for days 1-12, and the year must agree
       yearOffByOne: { m: 0.015, u: 0.0003 },
       typo: { m: 0.03, u: 0.0012 }, // one digit changed or two adjacent digits swapped
+      // Same day and month, year 2-3 apart (re-assessed ages, two slips): ~1/365 of pairs share a birthday, 1 in 10 of those this close.
+      yearOffBySome: { m: 0.01, u: 0.0003 },
       sameMonthYear: { m: 0.01, u: 0.0045 },
       // Estimated dates (unaccompanied children's age assessments), expected dates before birth.
-      different: { m: 0.05, u: 0.99378 },
+      different: { m: 0.04, u: 0.99348 },
     },
     sex: {
       same: { m: 0.98, u: 0.5 },
@@ -98,6 +100,25 @@ export interface MatchThresholds {
 }
 
 export const thresholds: MatchThresholds = Object.freeze({ autoSuggest: 16, possible: 10 });
+
+/** The index size the default prior stands for (λ = 1e-4: one person in ~10,000). */
+export const REFERENCE_INDEX_SIZE = 10_000;
+
+/**
+ * The score at which the duplicate finder calls a pair likely, for an index of `people`.
+ *
+ * A search compares one enquiry with the index: about one chance in N that a given record is the
+ * child. The duplicate finder compares every record with every other, so the pairs of different
+ * people grow with N² while true duplicates grow with N: at 200,000 people a score that is
+ * "likely" for one search is met by many more pairs of namesakes. Keeping the same share of
+ * wrong proposals takes log2(N / 10,000) more bits than `autoSuggest` (never fewer): ~16 at
+ * 10,000 people, ~20.3 at 200,000, ~22.6 at a million. Pairs below it stay in the review list
+ * (down to `possible`); only the "likely" cut-off moves.
+ */
+export function finderThreshold(people: number, limits: MatchThresholds = thresholds): number {
+  const raised = limits.autoSuggest + Math.max(0, Math.log2(Math.max(1, people) / REFERENCE_INDEX_SIZE));
+  return Math.round(raised * 10) / 10;
+}
 
 /** log2(m / u) for a level; 0 for 'missing'. */
 export function weightFor<F extends MatchField>(weights: MatchWeights, field: F, level: Level<F>): number {
