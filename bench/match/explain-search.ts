@@ -19,12 +19,14 @@ fs.rmSync(csv, { force: true });
 const handle = await openDatabase(values['db-url'] ? { databaseUrl: values['db-url'] } : { pgliteDir: path.join(os.tmpdir(), `match-analyse-${values.size}-${values.seed}`) });
 const perBlock: number[][] = [];
 const totals: number[] = [];
+const planning: number[] = [];
 type PlanNode = { 'Node Type': string; 'Actual Total Time': number; 'Actual Loops': number; Plans?: PlanNode[] };
 for (const q of truth.queries.slice(0, Number(values.queries))) {
   const query = candidateQuery({ givenName: q.given, familyName: q.family, dateOfBirth: q.dob, postcode: q.postcode, nhsNumber: q.nhs, upn: null });
-  const r = await sql<{ 'QUERY PLAN': Array<{ Plan: PlanNode; 'Execution Time': number }> }>`explain (analyze, format json) ${query}`.execute(handle.db);
+  const r = await sql<{ 'QUERY PLAN': Array<{ Plan: PlanNode; 'Execution Time': number; 'Planning Time': number }> }>`explain (analyze, format json) ${query}`.execute(handle.db);
   const plan = r.rows[0]!['QUERY PLAN'][0]!;
   totals.push(plan['Execution Time']);
+  planning.push(plan['Planning Time']);
   const find = (n: PlanNode): PlanNode | undefined => (n['Node Type'] === 'Append' ? n : n.Plans?.map(find).find(Boolean));
   const append = find(plan.Plan);
   append?.Plans?.forEach((child, i) => (perBlock[i] ??= []).push(child['Actual Total Time'] * child['Actual Loops']));
@@ -33,6 +35,6 @@ const stats = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return `mean ${(s.reduce((a, b) => a + b, 0) / s.length).toFixed(2)} ms, p95 ${s[Math.ceil(s.length * 0.95) - 1]!.toFixed(2)} ms`;
 };
-console.log(`whole query: ${stats(totals)}`);
+console.log(`whole query: execution ${stats(totals)}; planning ${stats(planning)}`);
 perBlock.forEach((xs, i) => console.log(`block ${i}: ${stats(xs)}`));
 await handle.close();

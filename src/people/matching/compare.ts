@@ -70,6 +70,24 @@ function rank<F extends MatchField>(field: F, level: Level<F>): number {
   return level === 'missing' ? Number.MAX_SAFE_INTEGER : (LEVELS[field] as readonly string[]).indexOf(level);
 }
 
+/**
+ * Remembers a pure function of one string: the same names, dates and postcodes are parsed again and
+ * again (a search scores hundreds of candidates against one enquiry; the duplicate scan sees each
+ * record in many pairs), and parsing (Unicode folding, regular expressions) is most of the cost of
+ * a comparison. Results are immutable, so sharing them is safe; the cache starts afresh when full.
+ */
+function memo<T>(fn: (s: string) => T, max = 100_000): (s: string) => T {
+  const cache = new Map<string, T>();
+  return (s) => {
+    const hit = cache.get(s);
+    if (hit !== undefined || cache.has(s)) return hit as T;
+    const value = fn(s);
+    if (cache.size >= max) cache.clear();
+    cache.set(s, value);
+    return value;
+  };
+}
+
 function best<F extends MatchField>(field: F, comparisons: Iterable<Comparison<Level<F>>>): Comparison<Level<F>> | null {
   let top: Comparison<Level<F>> | null = null;
   for (const c of comparisons) if (top === null || rank(field, c.level) < rank(field, top.level)) top = c;
@@ -89,7 +107,20 @@ function best<F extends MatchField>(field: F, comparisons: Iterable<Comparison<L
  * - Family names also count one edit in 5+ letters as similar: Smith/Smyth is only 0.89 on
  *   Jaro–Winkler but is the classic spelling variant.
  */
+const spellingLevels = new Map<string, 'similar' | 'weak' | 'different'>();
+
 export function spellingLevel(a: string, b: string, kind: 'given' | 'family'): 'similar' | 'weak' | 'different' {
+  const k = `${kind}\u0000${a}\u0000${b}`;
+  let level = spellingLevels.get(k);
+  if (level === undefined) {
+    level = computeSpellingLevel(a, b, kind);
+    if (spellingLevels.size >= 200_000) spellingLevels.clear();
+    spellingLevels.set(k, level);
+  }
+  return level;
+}
+
+function computeSpellingLevel(a: string, b: string, kind: 'given' | 'family'): 'similar' | 'weak' | 'different' {
   if (a === '' || b === '') return 'different';
   const jw = jaroWinkler(a, b);
   const edits = osaDistance(a, b);
@@ -113,7 +144,9 @@ interface GivenName {
   readonly middles: readonly string[]; // later words: ['louise'] for "Amy Louise"
 }
 
-function parseGiven(written: string): GivenName | null {
+const parseGiven = memo(parseGivenName);
+
+function parseGivenName(written: string): GivenName | null {
   if (isPlaceholderName(written)) return null;
   const words = toAscii(written)
     .split(' ')
@@ -195,7 +228,9 @@ interface FamilyName {
   readonly significant: readonly string[];
 }
 
-function parseFamily(written: string): FamilyName | null {
+const parseFamily = memo(parseFamilyName);
+
+function parseFamilyName(written: string): FamilyName | null {
   if (isPlaceholderName(written)) return null;
   const tokens = nameTokens(written);
   if (tokens.length === 0) return null;
@@ -292,7 +327,13 @@ interface Ymd {
   readonly digits: string; // 'YYYYMMDD'
 }
 
+const parseIsoDate = memo(parseDateText);
+
 function parseDate(iso: string | null): Ymd | null {
+  return iso === null ? null : parseIsoDate(iso);
+}
+
+function parseDateText(iso: string | null): Ymd | null {
   const match = iso === null ? null : /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso.trim());
   if (!match) return null;
   const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
@@ -334,8 +375,10 @@ export function compareSex(a: PersonForMatching['sex'], b: PersonForMatching['se
  * Postcodes agree at the finest of unit (the same ~15 addresses), sector or district shared by any
  * current or previous postcode of each side: families move, often nearby.
  */
+const cachedPostcodeParts = memo(postcodeParts);
+
 export function comparePostcodes(a: readonly string[], b: readonly string[]): Comparison<Level<'postcode'>> {
-  const parts = (list: readonly string[]) => list.map((p) => postcodeParts(p)).map((p, i) => (p === null ? null : { ...p, previous: i > 0 }));
+  const parts = (list: readonly string[]) => list.map((p) => cachedPostcodeParts(p)).map((p, i) => (p === null ? null : { ...p, previous: i > 0 }));
   const xs = parts(a).filter((p) => p !== null);
   const ys = parts(b).filter((p) => p !== null);
   if (xs.length === 0 || ys.length === 0) return { level: 'missing', reason: 'postcode not recorded' };
