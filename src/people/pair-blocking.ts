@@ -101,12 +101,14 @@ export async function loadForMatching(db: Kysely<Database>, ids: readonly number
   const out = new Map<number, PersonForMatching>();
   if (ids.length === 0) return out;
   const list = [...new Set(ids)];
-  const people = await sql<{ id: number; date_of_birth: string | null; sex: string; nhs_number: string | null; upn: string | null }>`
-    select id, date_of_birth, sex, nhs_number, upn from people where id = any(${list}::bigint[]) and merged_into_id is null`.execute(db);
-  const names = await sql<{ person_id: number; kind: string; given_names: string; family_name: string }>`
-    select person_id, kind, given_names, family_name from person_names where person_id = any(${list}::bigint[]) order by id`.execute(db);
-  const addresses = await sql<{ person_id: number; postcode: string | null }>`
-    select person_id, postcode from person_addresses where person_id = any(${list}::bigint[]) order by ${ADDRESS_ORDER}`.execute(db);
+  const [people, names, addresses] = await Promise.all([
+    sql<{ id: number; date_of_birth: string | null; sex: string; nhs_number: string | null; upn: string | null }>`
+      select id, date_of_birth, sex, nhs_number, upn from people where id = any(${list}::bigint[]) and merged_into_id is null`.execute(db),
+    sql<{ person_id: number; kind: string; given_names: string; family_name: string }>`
+      select person_id, kind, given_names, family_name from person_names where person_id = any(${list}::bigint[]) order by id`.execute(db),
+    sql<{ person_id: number; postcode: string | null }>`
+      select person_id, postcode from person_addresses where person_id = any(${list}::bigint[]) order by ${ADDRESS_ORDER}`.execute(db),
+  ]);
   const namesOf = groupByPerson(names.rows);
   const postcodesOf = groupByPerson(addresses.rows);
   for (const p of people.rows) {

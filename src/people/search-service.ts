@@ -6,6 +6,7 @@ import { DEFAULT_WEIGHTS, scorePair, type MatchBand, type MatchContext, type Mat
 import { NameFrequencyCache } from './name-frequencies.js';
 import { findCandidateIds } from './candidates.js';
 import { loadBriefs, type PersonBrief } from './match-data.js';
+import { loadForMatching } from './pair-blocking.js';
 import { buildQuery, type PersonQuery, type SearchInput } from './search-query.js';
 
 export interface SearchHit {
@@ -65,18 +66,20 @@ export class PersonSearchService {
     this.frequencies.forget();
   }
 
-  /** Ranks candidates without auditing: for the command line and the duplicate finder. */
+  /**
+   * Ranks candidates without auditing: for the command line and the duplicate finder. Candidates
+   * are scored from what matching needs (loadForMatching, three light queries); only those shown
+   * are then loaded in full for display.
+   */
   async rank(query: PersonQuery, limit = 20, excludeId?: number): Promise<{ hits: Array<Omit<SearchHit, 'person'> & { brief: PersonBrief }>; scored: number }> {
     const ids = await findCandidateIds(this.db, query, excludeId);
-    const briefs = await loadBriefs(this.db, ids);
-    const [weights, context] = await Promise.all([this.currentWeights(), this.matchContext()]);
+    const [people, weights, context] = await Promise.all([loadForMatching(this.db, ids), this.currentWeights(), this.matchContext()]);
     const probe = queryAsPerson(query);
-    const hits = [...briefs.values()]
-      .map((brief) => {
-        const s = scorePair(probe, brief.forMatching, weights, undefined, context);
+    const ranked = [...people]
+      .map(([id, person]) => {
+        const s = scorePair(probe, person, weights, undefined, context);
         return {
-          id: brief.id,
-          brief,
+          id,
           score: Math.round(s.score * 10) / 10,
           band: s.band,
           reasons: s.fields.filter((f) => f.level !== 'missing').map((f) => ({ field: f.field, reason: f.reason, weight: Math.round(f.weight * 10) / 10 })),
@@ -86,7 +89,12 @@ export class PersonSearchService {
       .filter((h) => h.score > 0)
       .sort((a, b) => b.score - a.score || a.id - b.id)
       .slice(0, limit);
-    return { hits, scored: briefs.size };
+    const briefs = await loadBriefs(this.db, ranked.map((h) => h.id));
+    const hits = ranked.flatMap((h) => {
+      const brief = briefs.get(h.id);
+      return brief ? [{ ...h, brief }] : [];
+    });
+    return { hits, scored: people.size };
   }
 
   /** The front-door search: ranked, explained, restricted records masked, audited. */

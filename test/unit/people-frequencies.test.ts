@@ -136,3 +136,13 @@ describe('more second slips', () => {
     assert.equal(r.givenName.level, 'swapped');
   });
 });
+
+test('two slips in one date of birth still land within a year: weak evidence against, not the "different generation" guard', async () => {
+  const { compareDatesOfBirth } = await import('../../src/people/matching/compare.js');
+  assert.equal(compareDatesOfBirth('1986-03-02', '1986-08-03').level, 'withinAYear');
+  assert.equal(compareDatesOfBirth('1986-03-02', '1988-08-03').level, 'different');
+  const household = { givenNames: ['Louie'], familyNames: ['Fairwood'], sex: 'M' as const, postcodes: ['EH35 9NE'] };
+  const r = scorePair(person({ ...household, dateOfBirth: '1986-03-02' }), person({ ...household, dateOfBirth: '1986-08-03' }));
+  assert.deepEqual(r.guards, []);
+  assert.equal(r.band, 'likely');
+});

@@ -17,7 +17,7 @@ import { correctionOf, likelySlip, type MatchContext, type NameFrequencies } fro
 export const LEVELS = {
   givenName: ['exact', 'nickname', 'misspelt', 'swapped', 'similar', 'sharedNickname', 'partial', 'initial', 'weak', 'different'],
   familyName: ['exact', 'part', 'swapped', 'similar', 'different'],
-  dateOfBirth: ['exact', 'dayMonthSwapped', 'yearOffByOne', 'typo', 'yearOffBySome', 'sameMonthYear', 'different'],
+  dateOfBirth: ['exact', 'dayMonthSwapped', 'yearOffByOne', 'typo', 'yearOffBySome', 'sameMonthYear', 'withinAYear', 'different'],
   sex: ['same', 'different'],
   postcode: ['unit', 'sector', 'district', 'different'],
   nhsNumber: ['same', 'different'],
@@ -359,6 +359,10 @@ export function compareDatesOfBirth(a: string | null, b: string | null): Compari
   // likely a parent and child who share a birthday, so that stays 'different'.
   if (x.m === y.m && x.d === y.d && Math.abs(x.y - y.y) <= 3) return { level: 'yearOffBySome', reason: `same birthday, year differs by ${Math.abs(x.y - y.y)}` };
   if (x.y === y.y && x.m === y.m) return { level: 'sameMonthYear', reason: 'same month and year of birth' };
+  // Two slips in one date (day and month swapped and a digit changed) still land within a year;
+  // that is weak evidence against, not the "different generation" a date years apart can mean.
+  const days = Math.abs(Date.UTC(x.y, x.m - 1, x.d) - Date.UTC(y.y, y.m - 1, y.d)) / 86_400_000;
+  if (days <= 366) return { level: 'withinAYear', reason: 'dates of birth differ, but by less than a year' };
   return { level: 'different', reason: 'different date of birth' };
 }
 

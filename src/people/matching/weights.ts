@@ -59,7 +59,10 @@ export const DEFAULT_WEIGHTS: MatchWeights = {
       yearOffBySome: { m: 0.01, u: 0.0003 },
       sameMonthYear: { m: 0.01, u: 0.0045 },
       // Estimated dates (unaccompanied children's age assessments), expected dates before birth.
-      different: { m: 0.04, u: 0.99348 },
+      // Within a year of each other but none of the above: a tenth of different children in the index
+      // (most are born in the same 18 years), and a double slip among the same child's records.
+      withinAYear: { m: 0.01, u: 0.1 },
+      different: { m: 0.03, u: 0.89348 },
     },
     sex: {
       same: { m: 0.98, u: 0.5 },
