@@ -55,7 +55,8 @@ describe('typing slips, told apart from other names by how common each spelling 
   });
 
   test('given names: "probably a slip", weighed as agreement, with no twin caution', () => {
-    assert.deepEqual(compareGivenNames(['Anjali'], ['Anajli'], context), { level: 'misspelt', reason: 'probably a slip for Anjali' });
+    const slipped = compareGivenNames(['Anjali'], ['Anajli'], context);
+    assert.deepEqual([slipped.level, slipped.reason, slipped.frequency], ['misspelt', 'probably a slip for Anjali', { count: 40, people: 50_000 }]);
     assert.equal(compareGivenNames(['Anjali'], ['Anajli']).level, 'similar'); // without frequencies: as before
     assert.equal(compareGivenNames(['Lily'], ['Lila'], context).level, 'different');
     const household = { familyNames: ['Kapoor'], dateOfBirth: '2017-03-17', sex: 'F' as const, postcodes: ['E15 5YZ'] };
@@ -96,6 +97,20 @@ describe('name frequency weighting', () => {
     const given = common.fields.find((f) => f.field === 'givenName')!;
     assert.match(given.reason, /^same given name \(a common name here: about 1 person in 33\)$/);
     assert.match(rare.fields.find((f) => f.field === 'familyName')!.reason, /uncommon name/);
+  });
+
+  test('a slip of a common name counts for less too, and never more than the name itself', () => {
+    const exact = scorePair(person({ givenNames: ['Mohammed'] }), person({ givenNames: ['Mohammed'] }), undefined, undefined, context);
+    const slip = scorePair(person({ givenNames: ['Mohammed'] }), person({ givenNames: ['Mohammmed'] }), undefined, undefined, context);
+    assert.equal(slip.fields.find((f) => f.field === 'givenName')!.level, 'misspelt');
+    assert.ok(slip.score < exact.score, `${slip.score} < ${exact.score}`);
+  });
+
+  test('in a small index name frequencies say little: a name held by 1 of 6 people is not "common"', () => {
+    const tiny: MatchContext = { frequencies: nameFrequencies(6, new Map([['olivia', 2]]), new Map([['brown', 1], ['browne', 1]])) };
+    const exact = scorePair(person({ givenNames: ['Olivia'], familyNames: ['Brown'] }), person({ givenNames: ['Olivia'], familyNames: ['Brown'] }), undefined, undefined, tiny);
+    const plain = scorePair(person({ givenNames: ['Olivia'], familyNames: ['Brown'] }), person({ givenNames: ['Olivia'], familyNames: ['Brown'] }));
+    assert.ok(Math.abs(exact.score - plain.score) < 1, `${exact.score} vs ${plain.score}`); // a fraction of a bit per name
   });
 
   test('a rare name gains at most 1 bit over an average one', () => {

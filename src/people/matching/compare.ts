@@ -34,16 +34,22 @@ export interface Comparison<L extends string> {
   readonly level: L;
   readonly reason: string;
   /**
-   * For an exact name match when the index's name frequencies are known: the share of people in
-   * the index with this name. Scoring weighs a shared rare name more than a shared common one.
+   * For a name that agrees (exactly, or but for a slip) when the index's name frequencies are
+   * known: how many of how many people in the index have that name. Scoring weighs a shared rare
+   * name more than a shared common one.
    */
-  readonly share?: number;
+  readonly frequency?: NameFrequency;
 }
 
-/** The share of people with a name, as a Comparison field (absent when frequencies are unknown). */
-function shareOf(count: ((key: string) => number) | undefined, key: string, people: number | undefined): { share?: number } {
+export interface NameFrequency {
+  readonly count: number;
+  readonly people: number;
+}
+
+/** How common a name is, as a Comparison field (absent when frequencies are unknown). */
+function frequencyOf(count: ((key: string) => number) | undefined, key: string, people: number | undefined): { frequency?: NameFrequency } {
   if (!count || !people) return {};
-  return { share: Math.max(1, count(key)) / people };
+  return { frequency: { count: Math.max(1, count(key)), people } };
 }
 
 /** What matching needs to know about a person. Names and postcodes hold every known variant. */
@@ -172,7 +178,7 @@ function compareGiven(x: GivenName, y: GivenName, frequencies?: NameFrequencies)
     return { level: 'different', reason: 'different given names' };
   }
   if (x.full === y.full || x.forename === y.forename) {
-    return { level: 'exact', reason: 'same given name', ...shareOf(frequencies?.given, x.forenameParts[0]!, frequencies?.people) };
+    return { level: 'exact', reason: 'same given name', ...frequencyOf(frequencies?.given, x.forenameParts[0]!, frequencies?.people) };
   }
   const relation = nicknameRelation(x.forename, y.forename);
   if (relation?.kind === 'spelling') return { level: 'nickname', reason: `other spelling of ${relation.name}` };
@@ -181,7 +187,10 @@ function compareGiven(x: GivenName, y: GivenName, frequencies?: NameFrequencies)
   // twin's look-alike name (those are both established names: Lily and Lila).
   if (frequencies && x.forenameParts.length === 1 && y.forenameParts.length === 1) {
     const slip = likelySlip(x.forename, y.forename, frequencies.given);
-    if (slip) return { level: 'misspelt', reason: `probably a slip for ${(slip.name === x.forename ? x : y).written}` };
+    if (slip) {
+      const reason = `probably a slip for ${(slip.name === x.forename ? x : y).written}`;
+      return { level: 'misspelt', reason, ...frequencyOf(frequencies.given, slip.name, frequencies.people) };
+    }
     // A slip of a nickname: "Regi" for Reg, a nickname of Reginald.
     if (!relation) {
       for (const [s, other] of [[x, y], [y, x]] as const) {
@@ -245,9 +254,9 @@ function parseFamilyName(written: string): FamilyName | null {
 type FamilyLevel = Level<'familyName'>;
 
 function compareFamily(x: FamilyName, y: FamilyName, frequencies?: NameFrequencies): Comparison<FamilyLevel> {
-  if (x.key === y.key) return { level: 'exact', reason: 'same family name', ...shareOf(frequencies?.family, x.key, frequencies?.people) };
+  if (x.key === y.key) return { level: 'exact', reason: 'same family name', ...frequencyOf(frequencies?.family, x.key, frequencies?.people) };
   if (x.tokens.length > 1 && [...x.tokens].sort().join(' ') === [...y.tokens].sort().join(' ')) {
-    return { level: 'exact', reason: 'same family name, in a different order', ...shareOf(frequencies?.family, x.key, frequencies?.people) };
+    return { level: 'exact', reason: 'same family name, in a different order', ...frequencyOf(frequencies?.family, x.key, frequencies?.people) };
   }
   // One part of a double-barrelled name: "Smith" and "Smith-Jones", "Hassan" and "Al-Hassan".
   const [shorter, longer] = x.tokens.length <= y.tokens.length ? [x, y] : [y, x];
