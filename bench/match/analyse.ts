@@ -50,7 +50,7 @@ async function main() {
     if (fresh || (url && !(await handle.db.selectFrom('people').select('id').limit(1).executeTakeFirst()))) {
       const t0 = Date.now();
       await importCsvFile(handle.db, csv, { ctx: CTX, source: 'bench' });
-      await sql`analyze`.execute(handle.db);
+      await sql`vacuum analyze`.execute(handle.db);
       console.log(`imported ${size} into ${dir} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     }
     const sourceRows = await sql<{ id: number; source_id: string }>`select id, source_id from people`.execute(handle.db);

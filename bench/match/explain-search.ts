@@ -18,6 +18,7 @@ const truth = await new Generator(Number(values.seed)).writeCsv(csv, Number(valu
 fs.rmSync(csv, { force: true });
 const handle = await openDatabase(values['db-url'] ? { databaseUrl: values['db-url'] } : { pgliteDir: path.join(os.tmpdir(), `match-analyse-${values.size}-${values.seed}`) });
 const perBlock: number[][] = [];
+const slow: Array<{ ms: number; what: string; plan: string }> = [];
 const totals: number[] = [];
 const planning: number[] = [];
 type PlanNode = { 'Node Type': string; 'Actual Total Time': number; 'Actual Loops': number; Plans?: PlanNode[] };
@@ -30,6 +31,7 @@ for (const q of truth.queries.slice(0, Number(values.queries))) {
   const find = (n: PlanNode): PlanNode | undefined => (n['Node Type'] === 'Append' ? n : n.Plans?.map(find).find(Boolean));
   const append = find(plan.Plan);
   append?.Plans?.forEach((child, i) => (perBlock[i] ??= []).push(child['Actual Total Time'] * child['Actual Loops']));
+  slow.push({ ms: plan['Execution Time'], what: `${q.given} ${q.family} ${q.dob} ${q.postcode}`, plan: JSON.stringify(append?.Plans?.map((c) => Math.round(c['Actual Total Time']))) });
 }
 const stats = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -37,4 +39,5 @@ const stats = (xs: number[]) => {
 };
 console.log(`whole query: execution ${stats(totals)}; planning ${stats(planning)}`);
 perBlock.forEach((xs, i) => console.log(`block ${i}: ${stats(xs)}`));
+for (const x of slow.sort((a, b) => b.ms - a.ms).slice(0, 8)) console.log(x.ms.toFixed(1), x.what, x.plan);
 await handle.close();

@@ -129,11 +129,15 @@ async function main() {
     if (summary.problems.length) notes.push(`${summary.problems.length} generated rows were rejected by the importer, e.g. line ${summary.problems[0]!.line}: ${summary.problems[0]!.reason}`);
     const importSeconds = (performance.now() - t0) / 1000;
     t0 = performance.now();
-    await sql`analyze`.execute(handle.db);
+    // After a bulk load, what autovacuum does on its own soon after (PostgreSQL 13+ also vacuums
+    // insert-only tables): planner statistics, and pages marked all-visible so that index-only scans
+    // (migration 0030) read only the indexes. Searching straight after a million-row load is not how
+    // the index is used in service.
+    await sql`vacuum analyze`.execute(handle.db);
     const analyzeSeconds = (performance.now() - t0) / 1000;
     const importTarget = kind === 'pglite' ? 120 * (size / 200_000) : 300 * (size / 1_000_000);
     figures.push({ name: 'import (rows/s)', value: Math.round(summary.imported / importSeconds), unit: 'rows/s', target: `${count(Math.round(size / importTarget))} rows/s (${kind === 'pglite' ? '200k in 2 min' : '1M in 5 min'})`, ratio: importTarget / importSeconds });
-    figures.push({ name: 'build: import + analyse', value: round(importSeconds + analyzeSeconds, 1), unit: 's', target: null, ratio: null });
+    figures.push({ name: 'build: import + vacuum analyse', value: round(importSeconds + analyzeSeconds, 1), unit: 's', target: null, ratio: null });
 
     const search = new PersonSearchService(handle.db);
     if (values['estimate-weights']) {
@@ -300,7 +304,7 @@ function markdown(r: { db: string; size: number; records: number; households: nu
     `# Matching benchmark: ${r.db}, ${count(r.size)} records`,
     '',
     `${r.when} on ${r.machine}. Seed ${r.seed}: ${count(r.households)} households, ${count(r.duplicatePairs)} known duplicate pairs, ${count(r.twinPairs)} twin pairs, ${count(r.queries)} searches.`,
-    `Time: generate ${r.seconds.generate} s, import ${r.seconds.import} s, analyse ${r.seconds.analyze} s, duplicate scan ${Number.isFinite(r.seconds.scan) ? `${r.seconds.scan} s` : 'skipped (--skip-scan)'}.`,
+    `Time: generate ${r.seconds.generate} s, import ${r.seconds.import} s, vacuum analyse ${r.seconds.analyze} s, duplicate scan ${Number.isFinite(r.seconds.scan) ? `${r.seconds.scan} s` : 'skipped (--skip-scan)'}.`,
     '',
     '| figure | value | target | ratio |',
     '| --- | ---: | --- | ---: |',
