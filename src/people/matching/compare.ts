@@ -261,7 +261,8 @@ function compareFamily(x: FamilyName, y: FamilyName, frequencies?: NameFrequenci
   // One part of a double-barrelled name: "Smith" and "Smith-Jones", "Hassan" and "Al-Hassan".
   const [shorter, longer] = x.tokens.length <= y.tokens.length ? [x, y] : [y, x];
   if (longer.tokens.length > shorter.tokens.length && shorter.significant.length > 0 && shorter.significant.every((t) => longer.tokens.includes(t))) {
-    return { level: 'part', reason: `part of ${longer.written}` };
+    // Weighed by how common the shared part is, like an exact name ("Williams" in "Williams-Patel").
+    return { level: 'part', reason: `part of ${longer.written}`, ...frequencyOf(frequencies?.family, shorter.key, frequencies?.people) };
   }
   if (spellingLevel(x.key, y.key, 'family') === 'similar') return { level: 'similar', reason: 'similar spelling' };
   const slip = frequencies ? likelySlip(x.key, y.key, frequencies.family) : null;

@@ -52,14 +52,15 @@ export function bandFor(score: number, limits: MatchThresholds = thresholds): Ma
  * Term-frequency adjustment (as Splink does): for an exact name match, u is the share of people in
  * the index with that name rather than the average over all names, so sharing "Mohammed" or
  * "Smith" counts for less than sharing a name few people have. The same adjustment moves a slip
- * of the name ('misspelt'), so a slip never outranks the name itself.
+ * of the name ('misspelt') and a shared part of a double-barrelled name ('part'), so neither
+ * outranks the name itself.
  * - The share is smoothed towards the average (TF_PRIOR_PEOPLE pseudo-people at u): in a small
  *   index every name is "1 in a few hundred", which says nothing yet.
  * - A rare name earns at most TF_MAX_GAIN bits more than an average one: a name held by two
  *   people may just be one whose other holders have not been recorded yet.
  */
 const TF_FIELDS: ReadonlySet<MatchField> = new Set(['givenName', 'familyName']);
-const TF_LEVELS: ReadonlySet<string> = new Set(['exact', 'misspelt']);
+const TF_LEVELS: ReadonlySet<string> = new Set(['exact', 'misspelt', 'part']);
 const TF_MAX_GAIN = 1;
 const TF_PRIOR_PEOPLE = 1000;
 
