@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
-import { nameKey, nameTokens } from './matching/index.js';
+import { nameKey, nameTokens, type PersonForMatching } from './matching/index.js';
+import { ADDRESS_ORDER, forMatching } from './match-data.js';
 import { dateOfBirthVariants, givenNameKeys, type PersonQuery } from './search-query.js';
 
 const BLOCK_LIMIT = 300;
@@ -10,6 +11,33 @@ const BLOCK_LIMIT = 300;
  * nicknames, swapped names, a mistyped date of birth or a house move. Each block is bounded, so a very
  * common name cannot flood the scorer. Scoring happens afterwards, in TypeScript (matching/score.ts).
  */
+/**
+ * The candidates with what matching needs of each (forMatching), in one round trip: the blocking
+ * query, then each candidate's names and postcodes aggregated in the same statement. Merged
+ * records are left out.
+ */
+export async function findCandidates(db: Kysely<Database>, q: PersonQuery, excludeId?: number): Promise<Map<number, PersonForMatching>> {
+  const result = await sql<{
+    id: number;
+    date_of_birth: string | null;
+    sex: string;
+    nhs_number: string | null;
+    upn: string | null;
+    names: Array<{ kind: string; given_names: string; family_name: string }>;
+    postcodes: Array<string | null>;
+  }>`
+    with c as (${candidateQuery(q, excludeId)})
+    select p.id, p.date_of_birth, p.sex, p.nhs_number, p.upn,
+           (select coalesce(json_agg(json_build_object('kind', n.kind, 'given_names', n.given_names, 'family_name', n.family_name) order by n.id), '[]')
+              from person_names n where n.person_id = p.id) as names,
+           (select coalesce(json_agg(a.postcode order by ${ADDRESS_ORDER}), '[]') from person_addresses a where a.person_id = p.id) as postcodes
+      from c join people p on p.id = c.person_id
+     where p.merged_into_id is null`.execute(db);
+  const out = new Map<number, PersonForMatching>();
+  for (const row of result.rows) out.set(Number(row.id), forMatching(row, row.names, row.postcodes));
+  return out;
+}
+
 export async function findCandidateIds(db: Kysely<Database>, q: PersonQuery, excludeId?: number): Promise<number[]> {
   const result = await candidateQuery(q, excludeId).execute(db);
   return result.rows.map((r) => Number(r.person_id));

@@ -4,9 +4,8 @@ import { writeAudit, type RequestContext } from '../audit/audit-log.js';
 import { canAccessRecord } from '../access/policy.js';
 import { DEFAULT_WEIGHTS, scorePair, type MatchBand, type MatchContext, type MatchWeights, type PersonForMatching } from './matching/index.js';
 import { NameFrequencyCache } from './name-frequencies.js';
-import { findCandidateIds } from './candidates.js';
+import { findCandidates } from './candidates.js';
 import { loadBriefs, type PersonBrief } from './match-data.js';
-import { loadForMatching } from './pair-blocking.js';
 import { buildQuery, type PersonQuery, type SearchInput } from './search-query.js';
 
 export interface SearchHit {
@@ -68,12 +67,11 @@ export class PersonSearchService {
 
   /**
    * Ranks candidates without auditing: for the command line and the duplicate finder. Candidates
-   * are scored from what matching needs (loadForMatching, three light queries); only those shown
-   * are then loaded in full for display.
+   * come with what matching needs in one round trip (findCandidates); only those shown are then
+   * loaded in full for display.
    */
   async rank(query: PersonQuery, limit = 20, excludeId?: number): Promise<{ hits: Array<Omit<SearchHit, 'person'> & { brief: PersonBrief }>; scored: number }> {
-    const ids = await findCandidateIds(this.db, query, excludeId);
-    const [people, weights, context] = await Promise.all([loadForMatching(this.db, ids), this.currentWeights(), this.matchContext()]);
+    const [people, weights, context] = await Promise.all([findCandidates(this.db, query, excludeId), this.currentWeights(), this.matchContext()]);
     const probe = queryAsPerson(query);
     const ranked = [...people]
       .map(([id, person]) => {
