@@ -203,9 +203,10 @@ export async function findDuplicates(config: AppConfig, args: DuplicatesArgs): P
   process.once('SIGINT', interrupt);
   try {
     const ctx = cliContext('people duplicates');
-    const minScore = args.minScore ?? thresholds.possible;
     const search = new PersonSearchService(handle.db);
     const duplicates = new DuplicatesService(handle.db, search);
+    // By default, the pairs likely to be the same person at this index's size; --min-score 10 lists the review band too.
+    const minScore = args.minScore ?? (await duplicates.likelyThreshold());
     const scanId = await duplicates.startScan();
     const before = (await duplicates.scan(scanId))!;
     const maxId = Number((await sql<{ m: number | null }>`select max(id) as m from people`.execute(handle.db)).rows[0]?.m ?? 0);

@@ -73,7 +73,7 @@ export const peopleModule: CliModule = {
     {
       name: 'duplicates',
       args: '[--out PAIRS.csv] [--min-score S] [--batch-size N]',
-      summary: 'Run (or resume) the duplicate scan over the whole index, then write the open pairs: id_a,id_b,score',
+      summary: 'Run (or resume) the duplicate scan over the whole index, then write the open pairs: id_a,id_b,score (by default those likely at this index size; --min-score 10 adds the review band)',
       options: { out: { type: 'string' }, 'min-score': { type: 'string' }, 'batch-size': { type: 'string' } },
       run: async ({ values }: CliArgs) => {
         const min = str(values['min-score']);

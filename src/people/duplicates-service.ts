@@ -24,7 +24,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { NotFoundError } from '../db/transaction.js';
 import { writeAudit, type RequestContext } from '../audit/audit-log.js';
-import { scorePair, thresholds, type MatchWeights, type PairScore } from './matching/index.js';
+import { finderThreshold, scorePair, thresholds, type MatchContext, type MatchWeights, type PairScore } from './matching/index.js';
 import { loadBriefs, type PersonBrief } from './match-data.js';
 import { DEFAULT_BLOCK_CAP, batchEnd, blockPairs, loadForMatching } from './pair-blocking.js';
 import type { PersonSearchService } from './search-service.js';
@@ -91,6 +91,15 @@ export class DuplicatesService {
     private readonly search: PersonSearchService,
   ) {}
 
+  /**
+   * The score from which pairs are likely the same person at this index's size (finderThreshold):
+   * the default for exports. Lower-scoring pairs down to "possible" are kept for review.
+   */
+  async likelyThreshold(): Promise<number> {
+    const r = await sql<{ n: number }>`select count(*)::int as n from people where merged_into_id is null`.execute(this.db);
+    return finderThreshold(Number(r.rows[0]?.n ?? 0));
+  }
+
   /** Starts a scan, or returns the one already running (there is only ever one). */
   async startScan(): Promise<number> {
     const running = await this.db.selectFrom('duplicate_scans').select('id').where('status', '=', 'running').orderBy('id', 'desc').executeTakeFirst();
@@ -118,6 +127,7 @@ export class DuplicatesService {
     const minScore = opts.minScore ?? thresholds.possible;
     const ctx = opts.ctx ?? SCAN_CONTEXT;
     const weights = await this.search.currentWeights();
+    const context = await this.search.matchContext();
     let state = await this.scan(scanId);
     if (!state) throw new NotFoundError(`No duplicate scan ${scanId}`);
     if (state.status !== 'running') return state;
@@ -132,7 +142,7 @@ export class DuplicatesService {
           await writeAudit(this.db, ctx, { action: 'person.duplicate.scan', recordType: 'duplicate_scan', recordId: scanId, details: { pairsFound: state.pairsFound } });
           return (await this.scan(scanId))!;
         }
-        const pairs = await this.scoreBatch(from, upTo, weights, minScore, opts.blockCap ?? DEFAULT_BLOCK_CAP);
+        const pairs = await this.scoreBatch(from, upTo, weights, context, minScore, opts.blockCap ?? DEFAULT_BLOCK_CAP);
         try {
           const inserted = await this.db.transaction().execute(async (tx) => {
             const added = await storePairs(tx, pairs.found);
@@ -163,7 +173,7 @@ export class DuplicatesService {
   }
 
   /** Blocks and scores one batch: the pairs worth keeping, and how many were scored. */
-  private async scoreBatch(from: number, upTo: number, weights: MatchWeights, minScore: number, cap: number) {
+  private async scoreBatch(from: number, upTo: number, weights: MatchWeights, context: MatchContext, minScore: number, cap: number) {
     const candidates = await blockPairs(this.db, from, upTo, cap);
     const people = await loadForMatching(this.db, candidates.flat());
     const found: Array<{ a: number; b: number; score: PairScore }> = [];
@@ -173,7 +183,7 @@ export class DuplicatesService {
       const pa = people.get(a);
       const pb = people.get(b);
       if (!pa || !pb) continue;
-      const score = scorePair(pa, pb, weights);
+      const score = scorePair(pa, pb, weights, thresholds, context);
       if (score.score >= minScore) found.push({ a, b, score });
     }
     return { found, scored: candidates.length };

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { PersonForMatching } from './matching/index.js';
 
@@ -63,14 +63,29 @@ export function groupByPerson<T extends { person_id: number }>(rows: readonly T[
 export async function loadBriefs(db: Kysely<Database>, ids: number[]): Promise<Map<number, PersonBrief>> {
   const out = new Map<number, PersonBrief>();
   if (ids.length === 0) return out;
-  const [people, names, addresses, restrictions, warnings] = await Promise.all([
-    db.selectFrom('people').selectAll().where('id', 'in', ids).where('merged_into_id', 'is', null).execute(),
-    db.selectFrom('person_names').select(['person_id', 'kind', 'given_names', 'family_name', 'to_date']).where('person_id', 'in', ids).orderBy('id').execute(),
-    db.selectFrom('person_addresses').select(['person_id', 'line1', 'town', 'postcode', 'from_date', 'to_date']).where('person_id', 'in', ids).orderBy(ADDRESS_ORDER).execute(),
-    db.selectFrom('person_restrictions').select(['person_id', 'user_id', 'team_id']).where('person_id', 'in', ids).execute(),
-    db.selectFrom('person_warnings').select(['person_id', 'kind', 'details']).where('person_id', 'in', ids).where('ended_at', 'is', null).execute(),
-  ]);
-  const [namesOf, addressesOf, restrictionsOf, warningsOf] = [groupByPerson(names), groupByPerson(addresses), groupByPerson(restrictions), groupByPerson(warnings)];
+  // One round trip: each person's names, addresses, restrictions and open warnings come
+  // aggregated with them (a search shows up to 20 people, a duplicate list 50 pairs).
+  const result = await sql<
+    Selectable<Database['people']> & {
+      names: Array<{ kind: string; given_names: string; family_name: string; to_date: string | null }>;
+      addresses: Array<{ line1: string; town: string; postcode: string | null; from_date: string | null; to_date: string | null }>;
+      restrictions: Array<{ user_id: number | null; team_id: number | null }>;
+      warnings: Array<{ kind: string; details: string }>;
+    }
+  >`
+    select p.*,
+           (select coalesce(json_agg(json_build_object('kind', n.kind, 'given_names', n.given_names, 'family_name', n.family_name, 'to_date', n.to_date) order by n.id), '[]')
+              from person_names n where n.person_id = p.id) as names,
+           (select coalesce(json_agg(json_build_object('line1', a.line1, 'town', a.town, 'postcode', a.postcode, 'from_date', a.from_date, 'to_date', a.to_date) order by ${ADDRESS_ORDER}), '[]')
+              from person_addresses a where a.person_id = p.id) as addresses,
+           (select coalesce(json_agg(json_build_object('user_id', r.user_id, 'team_id', r.team_id)), '[]') from person_restrictions r where r.person_id = p.id) as restrictions,
+           (select coalesce(json_agg(json_build_object('kind', w.kind, 'details', w.details)), '[]') from person_warnings w where w.person_id = p.id and w.ended_at is null) as warnings
+      from people p where p.id = any(${[...new Set(ids)]}::bigint[]) and p.merged_into_id is null`.execute(db);
+  const people = result.rows.map((p) => ({ ...p, id: Number(p.id) }));
+  const namesOf = new Map(people.map((p) => [p.id, p.names]));
+  const addressesOf = new Map(people.map((p) => [p.id, p.addresses]));
+  const restrictionsOf = new Map(people.map((p) => [p.id, p.restrictions]));
+  const warningsOf = new Map(people.map((p) => [p.id, p.warnings]));
   for (const p of people) {
     const myNames = namesOf.get(p.id) ?? [];
     const current = myNames.find((n) => n.kind === 'current') ?? myNames[0];

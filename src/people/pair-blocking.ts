@@ -7,10 +7,12 @@
  * any of these keys:
  *   - family and first given name sound alike (double metaphone of each);
  *   - given and family names swapped (each sounds like the other's);
- *   - the same date of birth, and the family name or the given name sounds alike;
+ *   - the same date of birth, and the family name or the given name sounds alike (either way round,
+ *     for names also swapped), or the family names share enough trigrams (two slips in one name);
+ *   - the same date of birth and the same postcode, whatever the names (both names mistyped);
  *   - the date of birth with day and month swapped, or a year either side, and the family name sounds alike;
  *   - the same NHS number, or the same UPN;
- *   - the same postcode, and the given name or the family name sounds alike.
+ *   - the same postcode, and the given name or the family name sounds alike (either way round).
  * Each key gives at most `cap` partners per person: a very common key (Mohammed Khan, or a block
  * of flats) cannot explode into millions of pairs. Pairs it leaves out share a rarer key too, as
  * long as one of date of birth, postcode or an identifier was recorded.
@@ -30,11 +32,11 @@ export async function blockPairs(db: Kysely<Database>, afterId: number, upToId: 
        where id > ${afterId} and id <= ${upToId} and merged_into_id is null
     ),
     bn as materialized (
-      select n.person_id, n.family_dm, n.given_dm, b.date_of_birth
+      select n.person_id, n.family_dm, n.given_dm, n.family_key, b.date_of_birth
         from person_names n join batch b on b.id = n.person_id
     ),
     bdob as materialized (
-      select distinct person_id, date_of_birth, family_dm, given_dm,
+      select distinct person_id, date_of_birth, family_dm, given_dm, family_key,
              case when extract(day from date_of_birth) <= 12 and extract(day from date_of_birth) <> extract(month from date_of_birth)
                   then make_date(extract(year from date_of_birth)::int, extract(day from date_of_birth)::int, extract(month from date_of_birth)::int) end as swapped
         from bn where date_of_birth is not null
@@ -58,7 +60,14 @@ export async function blockPairs(db: Kysely<Database>, afterId: number, upToId: 
       select x.person_id, d.person_id from bdob d cross join lateral (
         select n.person_id from people p join person_names n on n.person_id = p.id
          where p.date_of_birth = d.date_of_birth and p.merged_into_id is null and p.id < d.person_id
-           and (n.family_dm = d.family_dm or n.given_dm = d.given_dm) limit ${cap}) x
+           and (n.family_dm = d.family_dm or n.given_dm = d.given_dm or n.family_dm = d.given_dm or n.given_dm = d.family_dm
+                or (d.family_key <> '' and n.family_key % d.family_key)) limit ${cap}) x
+      union all
+      select x.person_id, ba.person_id from ba join batch b on b.id = ba.person_id cross join lateral (
+        select a.person_id from person_addresses a join people p on p.id = a.person_id
+         where a.postcode_key = ba.postcode_key and p.date_of_birth = b.date_of_birth and p.merged_into_id is null
+           and a.person_id < ba.person_id limit ${cap}) x
+       where b.date_of_birth is not null
       union all
       select x.person_id, d.person_id from bdob d cross join lateral (
         select n.person_id from people p join person_names n on n.person_id = p.id
@@ -77,7 +86,7 @@ export async function blockPairs(db: Kysely<Database>, afterId: number, upToId: 
       select x.person_id, ba.person_id from ba cross join lateral (
         select a.person_id from person_addresses a join person_names n on n.person_id = a.person_id
          where a.postcode_key = ba.postcode_key and a.person_id < ba.person_id
-           and (n.given_dm = ba.given_dm or n.family_dm = ba.family_dm) limit ${cap}) x
+           and (n.given_dm = ba.given_dm or n.family_dm = ba.family_dm or n.given_dm = ba.family_dm or n.family_dm = ba.given_dm) limit ${cap}) x
     )
     select distinct pairs.a, pairs.b from pairs join people pa on pa.id = pairs.a
      where pa.merged_into_id is null`.execute(db);
@@ -92,12 +101,14 @@ export async function loadForMatching(db: Kysely<Database>, ids: readonly number
   const out = new Map<number, PersonForMatching>();
   if (ids.length === 0) return out;
   const list = [...new Set(ids)];
-  const people = await sql<{ id: number; date_of_birth: string | null; sex: string; nhs_number: string | null; upn: string | null }>`
-    select id, date_of_birth, sex, nhs_number, upn from people where id = any(${list}::bigint[]) and merged_into_id is null`.execute(db);
-  const names = await sql<{ person_id: number; kind: string; given_names: string; family_name: string }>`
-    select person_id, kind, given_names, family_name from person_names where person_id = any(${list}::bigint[]) order by id`.execute(db);
-  const addresses = await sql<{ person_id: number; postcode: string | null }>`
-    select person_id, postcode from person_addresses where person_id = any(${list}::bigint[]) order by ${ADDRESS_ORDER}`.execute(db);
+  const [people, names, addresses] = await Promise.all([
+    sql<{ id: number; date_of_birth: string | null; sex: string; nhs_number: string | null; upn: string | null }>`
+      select id, date_of_birth, sex, nhs_number, upn from people where id = any(${list}::bigint[]) and merged_into_id is null`.execute(db),
+    sql<{ person_id: number; kind: string; given_names: string; family_name: string }>`
+      select person_id, kind, given_names, family_name from person_names where person_id = any(${list}::bigint[]) order by id`.execute(db),
+    sql<{ person_id: number; postcode: string | null }>`
+      select person_id, postcode from person_addresses where person_id = any(${list}::bigint[]) order by ${ADDRESS_ORDER}`.execute(db),
+  ]);
   const namesOf = groupByPerson(names.rows);
   const postcodesOf = groupByPerson(addresses.rows);
   for (const p of people.rows) {

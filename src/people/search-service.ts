@@ -2,8 +2,9 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { writeAudit, type RequestContext } from '../audit/audit-log.js';
 import { canAccessRecord } from '../access/policy.js';
-import { DEFAULT_WEIGHTS, scorePair, type MatchBand, type MatchWeights, type PersonForMatching } from './matching/index.js';
-import { findCandidateIds } from './candidates.js';
+import { DEFAULT_WEIGHTS, scorePair, type MatchBand, type MatchContext, type MatchWeights, type PersonForMatching } from './matching/index.js';
+import { NameFrequencyCache } from './name-frequencies.js';
+import { findCandidates } from './candidates.js';
 import { loadBriefs, type PersonBrief } from './match-data.js';
 import { buildQuery, type PersonQuery, type SearchInput } from './search-query.js';
 
@@ -39,7 +40,11 @@ export function queryAsPerson(q: PersonQuery): PersonForMatching {
 export class PersonSearchService {
   private weights: { value: MatchWeights; at: number } | undefined;
 
-  constructor(private readonly db: Kysely<Database>) {}
+  private readonly frequencies: NameFrequencyCache;
+
+  constructor(private readonly db: Kysely<Database>) {
+    this.frequencies = new NameFrequencyCache(db);
+  }
 
   /** Weights estimated from this council's data when there are some, otherwise the defaults. */
   async currentWeights(): Promise<MatchWeights> {
@@ -50,22 +55,29 @@ export class PersonSearchService {
     return value;
   }
 
-  forgetWeights() {
-    this.weights = undefined;
+  /** What matching knows of this index beyond two records: its name frequencies. */
+  async matchContext(): Promise<MatchContext> {
+    return { frequencies: await this.frequencies.get() };
   }
 
-  /** Ranks candidates without auditing: for the command line and the duplicate finder. */
+  forgetWeights() {
+    this.weights = undefined;
+    this.frequencies.forget();
+  }
+
+  /**
+   * Ranks candidates without auditing: for the command line and the duplicate finder. Candidates
+   * come with what matching needs in one round trip (findCandidates); only those shown are then
+   * loaded in full for display.
+   */
   async rank(query: PersonQuery, limit = 20, excludeId?: number): Promise<{ hits: Array<Omit<SearchHit, 'person'> & { brief: PersonBrief }>; scored: number }> {
-    const ids = await findCandidateIds(this.db, query, excludeId);
-    const briefs = await loadBriefs(this.db, ids);
-    const weights = await this.currentWeights();
+    const [people, weights, context] = await Promise.all([findCandidates(this.db, query, excludeId), this.currentWeights(), this.matchContext()]);
     const probe = queryAsPerson(query);
-    const hits = [...briefs.values()]
-      .map((brief) => {
-        const s = scorePair(probe, brief.forMatching, weights);
+    const ranked = [...people]
+      .map(([id, person]) => {
+        const s = scorePair(probe, person, weights, undefined, context);
         return {
-          id: brief.id,
-          brief,
+          id,
           score: Math.round(s.score * 10) / 10,
           band: s.band,
           reasons: s.fields.filter((f) => f.level !== 'missing').map((f) => ({ field: f.field, reason: f.reason, weight: Math.round(f.weight * 10) / 10 })),
@@ -75,7 +87,12 @@ export class PersonSearchService {
       .filter((h) => h.score > 0)
       .sort((a, b) => b.score - a.score || a.id - b.id)
       .slice(0, limit);
-    return { hits, scored: briefs.size };
+    const briefs = await loadBriefs(this.db, ranked.map((h) => h.id));
+    const hits = ranked.flatMap((h) => {
+      const brief = briefs.get(h.id);
+      return brief ? [{ ...h, brief }] : [];
+    });
+    return { hits, scored: people.size };
   }
 
   /** The front-door search: ranked, explained, restricted records masked, audited. */

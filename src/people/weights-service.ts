@@ -19,7 +19,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { writeAudit, type RequestContext } from '../audit/audit-log.js';
-import { comparePeople, estimateWeightsEM, toFieldLevels, DEFAULT_WEIGHTS, type FieldLevels, type MatchField, type MatchWeights } from './matching/index.js';
+import { comparePeople, estimateWeightsEM, toFieldLevels, DEFAULT_WEIGHTS, type FieldLevels, type MatchContext, type MatchField, type MatchWeights } from './matching/index.js';
 import { LEVELS, MATCH_FIELDS } from './matching/compare.js';
 import { blockPairs, loadForMatching } from './pair-blocking.js';
 import type { PersonSearchService } from './search-service.js';
@@ -89,12 +89,13 @@ export class WeightsService {
     });
     if (n < 50) return fail(`only ${n} people in the index: too few to learn from`);
 
+    const context = await this.search.matchContext();
     // u from random pairs.
-    const random = await this.randomPairLevels(randomCount);
+    const random = await this.randomPairLevels(randomCount, context);
     const u = this.uFromRandomPairs(random);
 
     // m by EM over blocked pairs, from batches spread across the index in a fixed shuffled order.
-    const { vectors, peopleCovered } = await this.blockedVectors(minId, maxId, maxPairs, n);
+    const { vectors, peopleCovered } = await this.blockedVectors(minId, maxId, maxPairs, n, context);
     if (vectors.length < MIN_PAIRS) return { ...fail(`only ${vectors.length} candidate pairs found: too few to learn from`), randomPairsUsed: random.length };
     const start: MatchWeights = { lambda: 0.05, fields: mergeFields(DEFAULT_WEIGHTS, u) };
     const em = estimateWeightsEM(vectors, 1000, { start, fixU: true, tolerance: 1e-6 });
@@ -143,7 +144,7 @@ export class WeightsService {
     return { n: Number(row.n), minId: Number(row.min_id ?? 0), maxId: Number(row.max_id ?? 0) };
   }
 
-  private async randomPairLevels(count: number): Promise<FieldLevels[][]> {
+  private async randomPairLevels(count: number, context: MatchContext): Promise<FieldLevels[][]> {
     const r = await sql<{ id: number }>`select id from people where merged_into_id is null order by random() limit ${count * 2}`.execute(this.db);
     const ids = r.rows.map((x) => Number(x.id));
     const people = await loadForMatching(this.db, ids);
@@ -151,7 +152,7 @@ export class WeightsService {
     for (let i = 0; i + 1 < ids.length; i += 2) {
       const a = people.get(ids[i]!);
       const b = people.get(ids[i + 1]!);
-      if (a && b) out.push(toFieldLevels(comparePeople(a, b)));
+      if (a && b) out.push(toFieldLevels(comparePeople(a, b, context)));
     }
     return out;
   }
@@ -178,7 +179,7 @@ export class WeightsService {
     return fields;
   }
 
-  private async blockedVectors(minId: number, maxId: number, maxPairs: number, n: number) {
+  private async blockedVectors(minId: number, maxId: number, maxPairs: number, n: number, context: MatchContext) {
     const width = Math.max(200, Math.ceil(((maxId - minId + 1) / Math.max(1, n)) * 1000));
     const starts: number[] = [];
     for (let lo = minId - 1; lo < maxId; lo += width) starts.push(lo);
@@ -198,7 +199,7 @@ export class WeightsService {
       for (const [a, b] of pairs) {
         const pa = people.get(a);
         const pb = people.get(b);
-        if (pa && pb) vectors.push(toFieldLevels(comparePeople(pa, pb)));
+        if (pa && pb) vectors.push(toFieldLevels(comparePeople(pa, pb, context)));
       }
       const covered = await sql<{ n: number }>`select count(*)::int as n from people where id > ${lo} and id <= ${lo + width} and merged_into_id is null`.execute(this.db);
       peopleCovered += Number(covered.rows[0]?.n ?? 0);

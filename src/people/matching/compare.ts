@@ -12,11 +12,12 @@ import { toAscii } from './ascii.js';
 import { NAME_PARTICLES, isPlaceholderName, nameTokens } from './names.js';
 import { nicknameRelation } from './nicknames.js';
 import { jaroWinkler, osaDistance } from './similarity.js';
+import { correctionOf, likelySlip, type MatchContext, type NameFrequencies } from './frequencies.js';
 
 export const LEVELS = {
-  givenName: ['exact', 'nickname', 'swapped', 'similar', 'sharedNickname', 'partial', 'initial', 'weak', 'different'],
+  givenName: ['exact', 'nickname', 'misspelt', 'swapped', 'similar', 'sharedNickname', 'partial', 'initial', 'weak', 'different'],
   familyName: ['exact', 'part', 'swapped', 'similar', 'different'],
-  dateOfBirth: ['exact', 'dayMonthSwapped', 'yearOffByOne', 'typo', 'sameMonthYear', 'different'],
+  dateOfBirth: ['exact', 'dayMonthSwapped', 'yearOffByOne', 'typo', 'yearOffBySome', 'sameMonthYear', 'withinAYear', 'different'],
   sex: ['same', 'different'],
   postcode: ['unit', 'sector', 'district', 'different'],
   nhsNumber: ['same', 'different'],
@@ -32,6 +33,23 @@ export type Level<F extends MatchField> = ScoredLevel<F> | 'missing';
 export interface Comparison<L extends string> {
   readonly level: L;
   readonly reason: string;
+  /**
+   * For a name that agrees (exactly, or but for a slip) when the index's name frequencies are
+   * known: how many of how many people in the index have that name. Scoring weighs a shared rare
+   * name more than a shared common one.
+   */
+  readonly frequency?: NameFrequency;
+}
+
+export interface NameFrequency {
+  readonly count: number;
+  readonly people: number;
+}
+
+/** How common a name is, as a Comparison field (absent when frequencies are unknown). */
+function frequencyOf(count: ((key: string) => number) | undefined, key: string, people: number | undefined): { frequency?: NameFrequency } {
+  if (!count || !people) return {};
+  return { frequency: { count: Math.max(1, count(key)), people } };
 }
 
 /** What matching needs to know about a person. Names and postcodes hold every known variant. */
@@ -58,6 +76,24 @@ function rank<F extends MatchField>(field: F, level: Level<F>): number {
   return level === 'missing' ? Number.MAX_SAFE_INTEGER : (LEVELS[field] as readonly string[]).indexOf(level);
 }
 
+/**
+ * Remembers a pure function of one string: the same names, dates and postcodes are parsed again and
+ * again (a search scores hundreds of candidates against one enquiry; the duplicate scan sees each
+ * record in many pairs), and parsing (Unicode folding, regular expressions) is most of the cost of
+ * a comparison. Results are immutable, so sharing them is safe; the cache starts afresh when full.
+ */
+function memo<T>(fn: (s: string) => T, max = 100_000): (s: string) => T {
+  const cache = new Map<string, T>();
+  return (s) => {
+    const hit = cache.get(s);
+    if (hit !== undefined || cache.has(s)) return hit as T;
+    const value = fn(s);
+    if (cache.size >= max) cache.clear();
+    cache.set(s, value);
+    return value;
+  };
+}
+
 function best<F extends MatchField>(field: F, comparisons: Iterable<Comparison<Level<F>>>): Comparison<Level<F>> | null {
   let top: Comparison<Level<F>> | null = null;
   for (const c of comparisons) if (top === null || rank(field, c.level) < rank(field, top.level)) top = c;
@@ -77,7 +113,20 @@ function best<F extends MatchField>(field: F, comparisons: Iterable<Comparison<L
  * - Family names also count one edit in 5+ letters as similar: Smith/Smyth is only 0.89 on
  *   Jaro–Winkler but is the classic spelling variant.
  */
+const spellingLevels = new Map<string, 'similar' | 'weak' | 'different'>();
+
 export function spellingLevel(a: string, b: string, kind: 'given' | 'family'): 'similar' | 'weak' | 'different' {
+  const k = `${kind}\u0000${a}\u0000${b}`;
+  let level = spellingLevels.get(k);
+  if (level === undefined) {
+    level = computeSpellingLevel(a, b, kind);
+    if (spellingLevels.size >= 200_000) spellingLevels.clear();
+    spellingLevels.set(k, level);
+  }
+  return level;
+}
+
+function computeSpellingLevel(a: string, b: string, kind: 'given' | 'family'): 'similar' | 'weak' | 'different' {
   if (a === '' || b === '') return 'different';
   const jw = jaroWinkler(a, b);
   const edits = osaDistance(a, b);
@@ -101,7 +150,9 @@ interface GivenName {
   readonly middles: readonly string[]; // later words: ['louise'] for "Amy Louise"
 }
 
-function parseGiven(written: string): GivenName | null {
+const parseGiven = memo(parseGivenName);
+
+function parseGivenName(written: string): GivenName | null {
   if (isPlaceholderName(written)) return null;
   const words = toAscii(written)
     .split(' ')
@@ -120,16 +171,38 @@ function parseGiven(written: string): GivenName | null {
 
 type GivenLevel = Level<'givenName'>;
 
-function compareGiven(x: GivenName, y: GivenName): Comparison<GivenLevel> {
+function compareGiven(x: GivenName, y: GivenName, frequencies?: NameFrequencies): Comparison<GivenLevel> {
   const isInitial = (n: GivenName) => n.forename.length === 1;
   if (isInitial(x) || isInitial(y)) {
     if (x.forename[0] === y.forename[0]) return { level: 'initial', reason: 'initial only' };
     return { level: 'different', reason: 'different given names' };
   }
-  if (x.full === y.full || x.forename === y.forename) return { level: 'exact', reason: 'same given name' };
+  if (x.full === y.full || x.forename === y.forename) {
+    return { level: 'exact', reason: 'same given name', ...frequencyOf(frequencies?.given, x.forenameParts[0]!, frequencies?.people) };
+  }
   const relation = nicknameRelation(x.forename, y.forename);
   if (relation?.kind === 'spelling') return { level: 'nickname', reason: `other spelling of ${relation.name}` };
   if (relation?.kind === 'nickname') return { level: 'nickname', reason: `nickname of ${relation.name}` };
+  // One keystroke from a name many people here have, and a spelling nobody else has: a slip, not a
+  // twin's look-alike name (those are both established names: Lily and Lila).
+  if (frequencies && x.forenameParts.length === 1 && y.forenameParts.length === 1) {
+    const slip = likelySlip(x.forename, y.forename, frequencies.given);
+    if (slip) {
+      const reason = `probably a slip for ${(slip.name === x.forename ? x : y).written}`;
+      return { level: 'misspelt', reason, ...frequencyOf(frequencies.given, slip.name, frequencies.people) };
+    }
+    // A slip of a nickname: "Regi" for Reg, a nickname of Reginald.
+    if (!relation) {
+      for (const [s, other] of [[x, y], [y, x]] as const) {
+        const fixed = correctionOf(s.forename, frequencies.given);
+        const related = fixed ? nicknameRelation(fixed, other.forename) : null;
+        if (fixed && (related?.kind === 'nickname' || related?.kind === 'spelling')) {
+          const what = related.kind === 'nickname' ? 'a nickname' : 'another spelling';
+          return { level: 'nickname', reason: `probably a slip for ${fixed[0]!.toUpperCase()}${fixed.slice(1)}, ${what} of ${related.name}` };
+        }
+      }
+    }
+  }
   const spelling = spellingLevel(x.forename, y.forename, 'given');
   if (spelling === 'similar') return { level: 'similar', reason: 'similar spelling' };
   if (relation?.kind === 'shared') return { level: 'sharedNickname', reason: `both short for ${relation.name}` };
@@ -145,10 +218,10 @@ function compareGiven(x: GivenName, y: GivenName): Comparison<GivenLevel> {
   return { level: 'different', reason: 'different given names' };
 }
 
-export function compareGivenNames(a: readonly string[], b: readonly string[]): Comparison<GivenLevel> {
+export function compareGivenNames(a: readonly string[], b: readonly string[], context?: MatchContext): Comparison<GivenLevel> {
   const xs = a.map(parseGiven).filter((n) => n !== null);
   const ys = b.map(parseGiven).filter((n) => n !== null);
-  const found = best('givenName', xs.flatMap((x) => ys.map((y) => compareGiven(x, y))));
+  const found = best('givenName', xs.flatMap((x) => ys.map((y) => compareGiven(x, y, context?.frequencies))));
   return found ?? { level: 'missing', reason: 'given name not recorded' };
 }
 
@@ -164,7 +237,9 @@ interface FamilyName {
   readonly significant: readonly string[];
 }
 
-function parseFamily(written: string): FamilyName | null {
+const parseFamily = memo(parseFamilyName);
+
+function parseFamilyName(written: string): FamilyName | null {
   if (isPlaceholderName(written)) return null;
   const tokens = nameTokens(written);
   if (tokens.length === 0) return null;
@@ -178,24 +253,27 @@ function parseFamily(written: string): FamilyName | null {
 
 type FamilyLevel = Level<'familyName'>;
 
-function compareFamily(x: FamilyName, y: FamilyName): Comparison<FamilyLevel> {
-  if (x.key === y.key) return { level: 'exact', reason: 'same family name' };
+function compareFamily(x: FamilyName, y: FamilyName, frequencies?: NameFrequencies): Comparison<FamilyLevel> {
+  if (x.key === y.key) return { level: 'exact', reason: 'same family name', ...frequencyOf(frequencies?.family, x.key, frequencies?.people) };
   if (x.tokens.length > 1 && [...x.tokens].sort().join(' ') === [...y.tokens].sort().join(' ')) {
-    return { level: 'exact', reason: 'same family name, in a different order' };
+    return { level: 'exact', reason: 'same family name, in a different order', ...frequencyOf(frequencies?.family, x.key, frequencies?.people) };
   }
   // One part of a double-barrelled name: "Smith" and "Smith-Jones", "Hassan" and "Al-Hassan".
   const [shorter, longer] = x.tokens.length <= y.tokens.length ? [x, y] : [y, x];
   if (longer.tokens.length > shorter.tokens.length && shorter.significant.length > 0 && shorter.significant.every((t) => longer.tokens.includes(t))) {
-    return { level: 'part', reason: `part of ${longer.written}` };
+    // Weighed by how common the shared part is, like an exact name ("Williams" in "Williams-Patel").
+    return { level: 'part', reason: `part of ${longer.written}`, ...frequencyOf(frequencies?.family, shorter.key, frequencies?.people) };
   }
   if (spellingLevel(x.key, y.key, 'family') === 'similar') return { level: 'similar', reason: 'similar spelling' };
+  const slip = frequencies ? likelySlip(x.key, y.key, frequencies.family) : null;
+  if (slip) return { level: 'similar', reason: `probably a slip for ${(slip.name === x.key ? x : y).written}` };
   return { level: 'different', reason: 'different family names' };
 }
 
-export function compareFamilyNames(a: readonly string[], b: readonly string[]): Comparison<FamilyLevel> {
+export function compareFamilyNames(a: readonly string[], b: readonly string[], context?: MatchContext): Comparison<FamilyLevel> {
   const xs = a.map(parseFamily).filter((n) => n !== null);
   const ys = b.map(parseFamily).filter((n) => n !== null);
-  const found = best('familyName', xs.flatMap((x) => ys.map((y) => compareFamily(x, y))));
+  const found = best('familyName', xs.flatMap((x) => ys.map((y) => compareFamily(x, y, context?.frequencies))));
   return found ?? { level: 'missing', reason: 'family name not recorded' };
 }
 
@@ -205,25 +283,43 @@ export function compareFamilyNames(a: readonly string[], b: readonly string[]): 
 
 type NameSides = Pick<PersonForMatching, 'givenNames' | 'familyNames'>;
 
-/** Does any given name of one side read as any family name of the other (by the family-name spelling rule)? */
-function crossAgree(givenNames: readonly string[], familyNames: readonly string[]): boolean {
+/**
+ * How well any given name of one side reads as any family name of the other: 2 when it is the
+ * same name (or by the family-name spelling rule, Smith/Smyth), 1 when it agrees only loosely (a
+ * nickname, a slip, one part of a double-barrelled name), 0 when not at all.
+ */
+function crossAgreement(givenNames: readonly string[], familyNames: readonly string[], context?: MatchContext): 0 | 1 | 2 {
   const givens = givenNames.map(parseGiven).filter((n) => n !== null);
   const families = familyNames.map(parseFamily).filter((n) => n !== null);
-  return givens.some((g) =>
-    families.some((f) => g.forename === f.key || g.full === f.key || spellingLevel(g.forename, f.key, 'family') === 'similar'),
-  );
+  let found: 0 | 1 | 2 = 0;
+  for (const g of givens) {
+    for (const f of families) {
+      if (g.forename === f.key || g.full === f.key || spellingLevel(g.forename, f.key, 'family') === 'similar') return 2;
+      if (found > 0) continue;
+      const asGiven = parseGiven(f.written);
+      const asFamily = parseFamily(g.written);
+      const given = asGiven ? compareGiven(g, asGiven, context?.frequencies).level : 'different';
+      const family = asFamily ? compareFamily(asFamily, f, context?.frequencies).level : 'different';
+      if (given === 'nickname' || given === 'misspelt' || given === 'similar' || given === 'sharedNickname' || family === 'part' || family === 'similar') found = 1;
+    }
+  }
+  return found;
 }
 
 /**
  * Compare given and family names, recognising names entered the wrong way round ("Wei Li" for
  * "Li Wei", common where the family name comes first) when they agree no other way.
  */
-export function compareNames(a: NameSides, b: NameSides): { givenName: Comparison<GivenLevel>; familyName: Comparison<FamilyLevel> } {
-  const givenName = compareGivenNames(a.givenNames, b.givenNames);
-  const familyName = compareFamilyNames(a.familyNames, b.familyNames);
-  const givenAgrees = givenName.level === 'exact' || givenName.level === 'nickname' || givenName.level === 'similar';
+export function compareNames(a: NameSides, b: NameSides, context?: MatchContext): { givenName: Comparison<GivenLevel>; familyName: Comparison<FamilyLevel> } {
+  const givenName = compareGivenNames(a.givenNames, b.givenNames, context);
+  const familyName = compareFamilyNames(a.familyNames, b.familyNames, context);
+  const givenAgrees = givenName.level === 'exact' || givenName.level === 'nickname' || givenName.level === 'misspelt' || givenName.level === 'similar';
   const familyAgrees = familyName.level === 'exact' || familyName.level === 'part' || familyName.level === 'similar';
-  if (!givenAgrees && !familyAgrees && crossAgree(a.givenNames, b.familyNames) && crossAgree(b.givenNames, a.familyNames)) {
+  if (!givenAgrees && !familyAgrees) {
+    // Both ways round must agree, at least one of them fully: "Gray Oliver" and "Oliver Grgy".
+    const one = crossAgreement(a.givenNames, b.familyNames, context);
+    const other = one === 0 ? 0 : crossAgreement(b.givenNames, a.familyNames, context);
+    if (one + other < 3) return { givenName, familyName };
     const reason = 'given and family names swapped';
     return { givenName: { level: 'swapped', reason }, familyName: { level: 'swapped', reason } };
   }
@@ -241,7 +337,13 @@ interface Ymd {
   readonly digits: string; // 'YYYYMMDD'
 }
 
+const parseIsoDate = memo(parseDateText);
+
 function parseDate(iso: string | null): Ymd | null {
+  return iso === null ? null : parseIsoDate(iso);
+}
+
+function parseDateText(iso: string | null): Ymd | null {
   const match = iso === null ? null : /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso.trim());
   if (!match) return null;
   const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
@@ -262,7 +364,15 @@ export function compareDatesOfBirth(a: string | null, b: string | null): Compari
     const substituted = [...x.digits].filter((c, i) => c !== y.digits[i]).length === 1;
     return { level: 'typo', reason: substituted ? 'one digit different' : 'two digits transposed' };
   }
+  // The same birthday two or three years apart: an age re-assessed (unaccompanied children's dates
+  // of birth are often estimated, then changed), or two slips in the year. Further apart it is more
+  // likely a parent and child who share a birthday, so that stays 'different'.
+  if (x.m === y.m && x.d === y.d && Math.abs(x.y - y.y) <= 3) return { level: 'yearOffBySome', reason: `same birthday, year differs by ${Math.abs(x.y - y.y)}` };
   if (x.y === y.y && x.m === y.m) return { level: 'sameMonthYear', reason: 'same month and year of birth' };
+  // Two slips in one date (day and month swapped and a digit changed) still land within a year;
+  // that is weak evidence against, not the "different generation" a date years apart can mean.
+  const days = Math.abs(Date.UTC(x.y, x.m - 1, x.d) - Date.UTC(y.y, y.m - 1, y.d)) / 86_400_000;
+  if (days <= 366) return { level: 'withinAYear', reason: 'dates of birth differ, but by less than a year' };
   return { level: 'different', reason: 'different date of birth' };
 }
 
@@ -279,8 +389,10 @@ export function compareSex(a: PersonForMatching['sex'], b: PersonForMatching['se
  * Postcodes agree at the finest of unit (the same ~15 addresses), sector or district shared by any
  * current or previous postcode of each side: families move, often nearby.
  */
+const cachedPostcodeParts = memo(postcodeParts);
+
 export function comparePostcodes(a: readonly string[], b: readonly string[]): Comparison<Level<'postcode'>> {
-  const parts = (list: readonly string[]) => list.map((p) => postcodeParts(p)).map((p, i) => (p === null ? null : { ...p, previous: i > 0 }));
+  const parts = (list: readonly string[]) => list.map((p) => cachedPostcodeParts(p)).map((p, i) => (p === null ? null : { ...p, previous: i > 0 }));
   const xs = parts(a).filter((p) => p !== null);
   const ys = parts(b).filter((p) => p !== null);
   if (xs.length === 0 || ys.length === 0) return { level: 'missing', reason: 'postcode not recorded' };
@@ -325,8 +437,8 @@ export function compareUpns(a: string | null, b: string | null): Comparison<Leve
 // Whole records
 // ---------------------------------------------------------------------------------------------
 
-export function comparePeople(a: PersonForMatching, b: PersonForMatching): ComparisonVector {
-  const names = compareNames(a, b);
+export function comparePeople(a: PersonForMatching, b: PersonForMatching, context?: MatchContext): ComparisonVector {
+  const names = compareNames(a, b, context);
   return {
     givenName: names.givenName,
     familyName: names.familyName,

@@ -518,8 +518,17 @@ interface Group {
 }
 
 /** Fold a name to the table's key: lower-case ASCII letters only ("Zoë" → "zoe", "Mc Ann" → "mcann"). */
+const keys = new Map<string, string>();
+
+/** The table's key for a name (remembered: matching asks for the same few thousand names all the time). */
 function key(name: string): string {
-  return toAscii(name).replace(/[^a-z]/g, '');
+  let k = keys.get(name);
+  if (k === undefined) {
+    k = toAscii(name).replace(/[^a-z]/g, '');
+    if (keys.size >= 100_000) keys.clear();
+    keys.set(name, k);
+  }
+  return k;
 }
 
 function buildIndex(): { groups: Group[]; members: Map<string, Membership[]> } {

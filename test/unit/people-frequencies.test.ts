@@ -1,0 +1,163 @@
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { compareFamilyNames, compareGivenNames, compareNames, type PersonForMatching } from '../../src/people/matching/compare.js';
+import { likelySlip, nameFrequencies, type MatchContext } from '../../src/people/matching/frequencies.js';
+import { scorePair, thresholds } from '../../src/people/matching/score.js';
+
+const person = (fields: Partial<PersonForMatching>): PersonForMatching => ({
+  givenNames: [],
+  familyNames: [],
+  dateOfBirth: null,
+  sex: null,
+  postcodes: [],
+  nhsNumber: null,
+  upn: null,
+  ...fields,
+});
+
+/** A council's index of 50,000 people, with how many hold each name. */
+const frequencies = nameFrequencies(
+  50_000,
+  new Map([
+    ['anjali', 40], ['anajli', 1], ['lily', 300], ['lila', 25], ['lola', 30], ['oliver', 500], ['nikhil', 30], ['nkhil', 1],
+    ['mohammed', 1500], ['amy', 200], ['ava', 250], ['zephyrine', 2], ['william', 400], ['emily', 300],
+  ]),
+  new Map([['khan', 900], ['khen', 1], ['smith', 600], ['patel', 800], ['featherstonehaugh', 2], ['kapoor', 20]]),
+);
+const context: MatchContext = { frequencies };
+const count = (key: string) => frequencies.given(key);
+
+describe('typing slips, told apart from other names by how common each spelling is', () => {
+  test('a spelling nobody else has, one keystroke from an established name, is a slip', () => {
+    assert.deepEqual(likelySlip('anjali', 'anajli', count), { slip: 'anajli', name: 'anjali' });
+    assert.deepEqual(likelySlip('nkhil', 'nikhil', count), { slip: 'nkhil', name: 'nikhil' });
+    assert.deepEqual(likelySlip('olivr', 'oliver', count), { slip: 'olivr', name: 'oliver' }); // not in the index at all (a search)
+  });
+
+  test('two established spellings are two names, however close (twins Lily and Lila)', () => {
+    assert.equal(likelySlip('lily', 'lila', count), null);
+    assert.equal(likelySlip('amy', 'ava', count), null);
+  });
+
+  test('a rare spelling near two established names is not corrected (Lilx: Lily or Lila?)', () => {
+    assert.equal(likelySlip('lilx', 'lily', count), null);
+  });
+
+  test('more than one edit, a different first letter, or a rare "name" on both sides: no slip', () => {
+    assert.equal(likelySlip('oliver', 'olvr', count), null); // two edits
+    assert.equal(likelySlip('nikhil', 'mikhil', count), null); // first letter
+    assert.equal(likelySlip('zephyrine', 'zephyrina', count), null); // zephyrine is held by two people only
+  });
+
+  test('a form the nickname table knows is a name in its own right, never a slip', () => {
+    assert.equal(likelySlip('emily', 'emely', count), null); // Emely is listed with Emily
+  });
+
+  test('given names: "probably a slip", weighed as agreement, with no twin caution', () => {
+    const slipped = compareGivenNames(['Anjali'], ['Anajli'], context);
+    assert.deepEqual([slipped.level, slipped.reason, slipped.frequency], ['misspelt', 'probably a slip for Anjali', { count: 40, people: 50_000 }]);
+    assert.equal(compareGivenNames(['Anjali'], ['Anajli']).level, 'similar'); // without frequencies: as before
+    assert.equal(compareGivenNames(['Lily'], ['Lila'], context).level, 'different');
+    const household = { familyNames: ['Kapoor'], dateOfBirth: '2017-03-17', sex: 'F' as const, postcodes: ['E15 5YZ'] };
+    const slip = scorePair(person({ ...household, givenNames: ['Anjali'] }), person({ ...household, givenNames: ['Anajli'] }), undefined, undefined, context);
+    assert.equal(slip.band, 'likely');
+    assert.deepEqual(slip.guards, []);
+    const withoutFrequencies = scorePair(person({ ...household, givenNames: ['Anjali'] }), person({ ...household, givenNames: ['Anajli'] }));
+    assert.deepEqual(withoutFrequencies.guards.map((g) => g.rule), ['possibleTwin']);
+  });
+
+  test('twins Amy and Ava Patel, and Lily and Lila Patel, are never proposed, with frequencies known', () => {
+    const household = { familyNames: ['Patel'], dateOfBirth: '2016-05-10', sex: 'F' as const, postcodes: ['B33 8TH'] };
+    for (const [a, b] of [['Amy', 'Ava'], ['Lily', 'Lila']] as const) {
+      const result = scorePair(person({ ...household, givenNames: [a] }), person({ ...household, givenNames: [b] }), undefined, undefined, context);
+      assert.ok(result.score < thresholds.possible, `${a}/${b}: ${result.score}`);
+    }
+  });
+
+  test('family names: a slip of an established surname counts as similar spelling', () => {
+    assert.deepEqual(compareFamilyNames(['Khan'], ['Khen'], context), { level: 'similar', reason: 'probably a slip for Khan' });
+    assert.equal(compareFamilyNames(['Khan'], ['Khen']).level, 'different');
+  });
+});
+
+describe('name frequency weighting', () => {
+  const base = { dateOfBirth: '2015-03-02', sex: 'M' as const };
+  test('sharing a common name counts for less than sharing an uncommon one, and says so', () => {
+    const common = scorePair(person({ ...base, givenNames: ['Mohammed'], familyNames: ['Khan'] }), person({ ...base, givenNames: ['Mohammed'], familyNames: ['Khan'] }), undefined, undefined, context);
+    const rare = scorePair(
+      person({ ...base, givenNames: ['Zephyrine'], familyNames: ['Featherstonehaugh'] }),
+      person({ ...base, givenNames: ['Zephyrine'], familyNames: ['Featherstonehaugh'] }),
+      undefined,
+      undefined,
+      context,
+    );
+    const plain = scorePair(person({ ...base, givenNames: ['Mohammed'], familyNames: ['Khan'] }), person({ ...base, givenNames: ['Mohammed'], familyNames: ['Khan'] }));
+    assert.ok(common.score < plain.score && plain.score < rare.score, `${common.score} < ${plain.score} < ${rare.score}`);
+    const given = common.fields.find((f) => f.field === 'givenName')!;
+    assert.match(given.reason, /^same given name \(a common name here: about 1 person in 33\)$/);
+    assert.match(rare.fields.find((f) => f.field === 'familyName')!.reason, /uncommon name/);
+  });
+
+  test('a slip of a common name counts for less too, and never more than the name itself', () => {
+    const exact = scorePair(person({ givenNames: ['Mohammed'] }), person({ givenNames: ['Mohammed'] }), undefined, undefined, context);
+    const slip = scorePair(person({ givenNames: ['Mohammed'] }), person({ givenNames: ['Mohammmed'] }), undefined, undefined, context);
+    assert.equal(slip.fields.find((f) => f.field === 'givenName')!.level, 'misspelt');
+    assert.ok(slip.score < exact.score, `${slip.score} < ${exact.score}`);
+  });
+
+  test('in a small index name frequencies say little: a name held by 1 of 6 people is not "common"', () => {
+    const tiny: MatchContext = { frequencies: nameFrequencies(6, new Map([['olivia', 2]]), new Map([['brown', 1], ['browne', 1]])) };
+    const exact = scorePair(person({ givenNames: ['Olivia'], familyNames: ['Brown'] }), person({ givenNames: ['Olivia'], familyNames: ['Brown'] }), undefined, undefined, tiny);
+    const plain = scorePair(person({ givenNames: ['Olivia'], familyNames: ['Brown'] }), person({ givenNames: ['Olivia'], familyNames: ['Brown'] }));
+    assert.ok(Math.abs(exact.score - plain.score) < 1, `${exact.score} vs ${plain.score}`); // a fraction of a bit per name
+  });
+
+  test('a rare name gains at most 1 bit over an average one', () => {
+    const rare = scorePair(person({ givenNames: ['Zephyrine'] }), person({ givenNames: ['Zephyrine'] }), undefined, undefined, context);
+    const plain = scorePair(person({ givenNames: ['Zephyrine'] }), person({ givenNames: ['Zephyrine'] }));
+    assert.ok(Math.abs(rare.score - plain.score - 1) < 1e-9, `${rare.score} vs ${plain.score}`);
+  });
+});
+
+describe('names written the wrong way round, with a second slip', () => {
+  test('swapped names agree when one way round matches and the other only loosely (a slip, a nickname, part of a double-barrelled name)', () => {
+    const swapped = (a: [string, string], b: [string, string]) => compareNames({ givenNames: [a[0]], familyNames: [a[1]] }, { givenNames: [b[0]], familyNames: [b[1]] }).givenName.level;
+    assert.equal(swapped(['Gray', 'Oliver'], ['Oliver', 'Grgy']), 'different'); // Gray/Grgy: only loosely, without frequencies either
+    assert.equal(swapped(['Emily', 'Midcombe'], ['Midcombe', 'Milly']), 'swapped');
+    assert.equal(swapped(['Lily', 'Cranton'], ['Mossworth-Cranton', 'Lily']), 'swapped');
+    assert.equal(swapped(['Ciaran', 'Quinn'], ['Quinn', 'Ciaraxn']), 'swapped');
+    assert.equal(swapped(['Amy', 'Patel'], ['Ava', 'Patel']), 'different');
+    assert.equal(swapped(['James', 'Ryan'], ['Ryan', 'Jones']), 'different'); // one way round only
+  });
+});
+
+describe('more second slips', () => {
+  test('a slip of a nickname is a nickname: "Regi" for Reg, when Reg is the only established name one keystroke away', () => {
+    const withReg: MatchContext = { frequencies: nameFrequencies(50_000, new Map([['reg', 40], ['reginald', 60], ['regi', 1]]), new Map()) };
+    assert.deepEqual(compareGivenNames(['Reginald'], ['Regi'], withReg), { level: 'nickname', reason: 'probably a slip for Reg, a nickname of Reginald' });
+    assert.equal(compareGivenNames(['Reginald'], ['Regi']).level, 'different');
+  });
+
+  test('the same birthday two or three years apart (an age re-assessed) is evidence; further apart it is not', async () => {
+    const { compareDatesOfBirth } = await import('../../src/people/matching/compare.js');
+    assert.deepEqual(compareDatesOfBirth('2008-09-22', '2010-09-22'), { level: 'yearOffBySome', reason: 'same birthday, year differs by 2' });
+    assert.equal(compareDatesOfBirth('2008-09-22', '2011-09-22').level, 'yearOffBySome');
+    assert.equal(compareDatesOfBirth('1985-09-22', '2011-09-22').level, 'different'); // parent and child
+  });
+
+  test('swapped names may agree through a shared nickname one way round: "Lennie Dalcott" and "Dalcott Leo"', () => {
+    const r = compareNames({ givenNames: ['Lennie'], familyNames: ['Dalcott'] }, { givenNames: ['Dalcott'], familyNames: ['Leo'] });
+    assert.equal(r.givenName.level, 'swapped');
+  });
+});
+
+test('two slips in one date of birth still land within a year: weak evidence against, not the "different generation" guard', async () => {
+  const { compareDatesOfBirth } = await import('../../src/people/matching/compare.js');
+  assert.equal(compareDatesOfBirth('1986-03-02', '1986-08-03').level, 'withinAYear');
+  assert.equal(compareDatesOfBirth('1986-03-02', '1988-08-03').level, 'different');
+  const household = { givenNames: ['Louie'], familyNames: ['Fairwood'], sex: 'M' as const, postcodes: ['EH35 9NE'] };
+  const r = scorePair(person({ ...household, dateOfBirth: '1986-03-02' }), person({ ...household, dateOfBirth: '1986-08-03' }));
+  assert.deepEqual(r.guards, []);
+  assert.equal(r.band, 'likely');
+});
