@@ -131,7 +131,7 @@ async function main() {
     t0 = performance.now();
     // After a bulk load, what autovacuum does on its own soon after (PostgreSQL 13+ also vacuums
     // insert-only tables): planner statistics, and pages marked all-visible so that index-only scans
-    // (migration 0030) read only the indexes. Searching straight after a million-row load is not how
+    // (migration 0050) read only the indexes. Searching straight after a million-row load is not how
     // the index is used in service.
     await sql`vacuum analyze`.execute(handle.db);
     const analyzeSeconds = (performance.now() - t0) / 1000;
