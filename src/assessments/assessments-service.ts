@@ -5,6 +5,8 @@ import { writeAudit, type RequestContext } from '../audit/audit-log.js';
 import type { PeopleService } from '../people/people-service.js';
 import type { WorkingCalendar } from '../time/index.js';
 import type { AssessmentSettingsService } from './assessment-settings.js';
+import type { CaseClock, ClockQuery } from '../casework/clocks.js';
+import { assessmentClocks } from './record.js';
 import {
   assessmentDueDate, authorisationBlockers, validateFactors, validateGuidance, validatePlanEnd, validatePlanStart, validateReview,
   type AssessmentContent, type GuidanceInput, type ReviewInput, type RuleError, type Section,
@@ -56,6 +58,11 @@ export class AssessmentsService {
     private readonly people: PeopleService,
     private readonly settings: AssessmentSettingsService,
   ) {}
+
+  /** This module's statutory clocks (the same source the casework registry uses). */
+  async clocks(query: ClockQuery, calendar: WorkingCalendar, today: string): Promise<CaseClock[]> {
+    return assessmentClocks(this.db, query, calendar, today);
+  }
 
   private async lock(tx: Kysely<Database>, id: number, version?: number) {
     const row = await tx.selectFrom('assessments').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
