@@ -5,6 +5,7 @@ import type { FieldError } from '../web/forms.js';
 import { CLOCK_TAGS } from '../web/clock-tags.js';
 import { todayInLondon } from '../time/index.js';
 import { NotFoundError } from '../db/transaction.js';
+import { formatIsoDate } from '../web/nunjucks-setup.js';
 import { hasPermission } from '../access/policy.js';
 import { dateFromParts } from '../people/person-form.js';
 import { partsFromIso, partsOf } from '../allegations/allegation-forms.js';
@@ -146,7 +147,7 @@ export function registerAssessmentRoutes(app: FastifyInstance, services: Service
       values,
       timescaleItems: offered.map((n) => {
         const due = assessmentDueDate(calendar, data.episode.referral_date, start < data.episode.referral_date ? data.episode.referral_date : start, n);
-        return { value: String(n), text: `${n} working days`, checked: String(n) === String(values.timescale ?? ''), hint: { text: `Due ${due.dueDate}${due.capped ? ' (the 45-working-day limit from the referral comes first)' : ''} if started ${start}` } };
+        return { value: String(n), text: `${n} working days`, checked: String(n) === String(values.timescale ?? ''), hint: { text: `Due by ${formatIsoDate(due.dueDate)}${due.capped ? ' (the 45-working-day limit from the referral comes first)' : ''} if started ${formatIsoDate(start)}` } };
       }),
     };
   };
@@ -168,7 +169,7 @@ export function registerAssessmentRoutes(app: FastifyInstance, services: Service
       errors.push(...errorsOf(err).filter((e) => !errors.some((x) => x.field === e.field)));
     }
     if (errors.length || !result) return renderWithErrors(reply, `${V}/guidance.njk`, await guidanceView(request, data, values), errors);
-    setFlash(request, { heading: 'Guidance given: the assessment has started', text: `Due by ${result.dueDate}${result.capped ? ', the 45-working-day limit from the referral' : ''}.` });
+    setFlash(request, { heading: 'Guidance given: the assessment has started', text: `Due by ${formatIsoDate(result.dueDate)}${result.capped ? ', the 45-working-day limit from the referral' : ''}.` });
     return reply.redirect(`/assessments/${data.assessment.id}`);
   });
 
