@@ -152,7 +152,7 @@ export function registerAssessmentRoutes(app: FastifyInstance, services: Service
     };
   };
   app.get('/assessments/:id/guidance', { config: { access: 'casework.manage' } }, async (request, reply) => {
-    const data = await load(request, false);
+    const data = await load(request);
     const a = data.assessment;
     return reply.view(`${V}/guidance.njk`, await guidanceView(request, data, { guidance: a.guidance, timescale: a.timescale_working_days ?? '', startDate: partsFromIso(a.start_date ?? todayInLondon()), version: a.version }));
   });
@@ -219,7 +219,7 @@ export function registerAssessmentRoutes(app: FastifyInstance, services: Service
   }
   app.get('/assessments/:id/sections/:section', { config: { access: 'casework.write' } }, async (request, reply) => {
     const section = sectionParam(request);
-    const data = await load(request, false);
+    const data = await load(request);
     return reply.view(`${V}/section.njk`, await sectionView(request, data, section, sectionValues(data, section)));
   });
   app.post('/assessments/:id/sections/:section', { config: { access: 'casework.write' } }, async (request, reply) => {
@@ -298,7 +298,7 @@ export function registerAssessmentRoutes(app: FastifyInstance, services: Service
     };
   };
   app.get('/assessments/:id/check', { config: { access: 'casework.view' } }, async (request, reply) => {
-    const data = await load(request, false);
+    const data = await load(request);
     return reply.view(`${V}/check.njk`, await checkView(request, data));
   });
   app.post('/assessments/:id/submit', { config: { access: 'casework.write' } }, async (request, reply) => {
@@ -324,7 +324,7 @@ export function registerAssessmentRoutes(app: FastifyInstance, services: Service
       ],
     });
   app.get('/assessments/:id/authorise', { config: { access: 'casework.manage' } }, async (request, reply) => {
-    const data = await load(request, false);
+    const data = await load(request);
     return reply.view(`${V}/authorise.njk`, await authoriseView(request, data, { decision: '', comments: '', version: data.assessment.version }));
   });
   app.post('/assessments/:id/authorise', { config: { access: 'casework.manage' } }, async (request, reply) => {
@@ -344,7 +344,7 @@ export function registerAssessmentRoutes(app: FastifyInstance, services: Service
   // ---- CIN plans ---------------------------------------------------------------------------------
   const planStartView = async (request: FastifyRequest, data: Loaded, values: Record<string, unknown>) => ({ ...(await common(request, data)), pageTitle: `Start a child in need plan: ${data.name}`, values });
   app.get('/assessments/:id/cin-plan', { config: { access: 'casework.write' } }, async (request, reply) => {
-    const data = await load(request, false);
+    const data = await load(request);
     return reply.view(`${V}/plan-start.njk`, await planStartView(request, data, { startDate: partsFromIso(todayInLondon()) }));
   });
   app.post('/assessments/:id/cin-plan', { config: { access: 'casework.write' } }, async (request, reply) => {
@@ -395,7 +395,7 @@ export function registerAssessmentRoutes(app: FastifyInstance, services: Service
     return reply.view(`${V}/plan.njk`, await planView(request, data));
   });
   app.get('/cin-plans/:id/review', { config: { access: 'casework.write' } }, async (request, reply) => {
-    const data = await loadPlan(request, false);
+    const data = await loadPlan(request);
     return reply.view(`${V}/plan-review.njk`, await planView(request, data, { pageTitle: `Review the child in need plan: ${data.name}`, values: { reviewDate: partsFromIso(todayInLondon()), version: data.plan.version } }));
   });
   app.post('/cin-plans/:id/review', { config: { access: 'casework.write' } }, async (request, reply) => {
@@ -419,7 +419,7 @@ export function registerAssessmentRoutes(app: FastifyInstance, services: Service
     return reply.redirect(`/cin-plans/${data.plan.id}`);
   });
   app.get('/cin-plans/:id/end', { config: { access: 'casework.write' } }, async (request, reply) => {
-    const data = await loadPlan(request, false);
+    const data = await loadPlan(request);
     return reply.view(`${V}/plan-end.njk`, await planView(request, data, { pageTitle: `End the child in need plan: ${data.name}`, values: { endDate: partsFromIso(todayInLondon()), version: data.plan.version } }));
   });
   app.post('/cin-plans/:id/end', { config: { access: 'casework.write' } }, async (request, reply) => {
