@@ -22,6 +22,8 @@ import { PartnerRequestsService } from './frontdoor/partner-requests-service.js'
 import { ScreeningService } from './frontdoor/screening-service.js';
 import { HandoverService } from './frontdoor/handover-service.js';
 import { EarlyHelpService } from './earlyhelp/earlyhelp-service.js';
+import { AssessmentsService } from './assessments/assessments-service.js';
+import { AssessmentSettingsService } from './assessments/assessment-settings.js';
 
 /**
  * One typed container wires every service. Routes receive services, never the database:
@@ -65,6 +67,10 @@ export interface Services {
   handover: HandoverService;
   /** Early help episodes: step-down from the front door, lead professional, closure and step-up. */
   earlyHelp: EarlyHelpService;
+  /** Single child and family assessments (guidance, task list, authorisation) and child in need plans. */
+  assessments: AssessmentsService;
+  /** The council's assessment timescales, guidance time and CIN plan review interval. */
+  assessmentSettings: AssessmentSettingsService;
 }
 
 export function createServices(config: AppConfig, handle: DatabaseHandle): Services {
@@ -74,6 +80,7 @@ export function createServices(config: AppConfig, handle: DatabaseHandle): Servi
   const users = new UsersService(db);
   const people = new PeopleService(db);
   const contacts = new ContactsService(db);
+  const assessmentSettings = new AssessmentSettingsService(db);
   return {
     config,
     databaseKind: handle.kind,
@@ -107,5 +114,7 @@ export function createServices(config: AppConfig, handle: DatabaseHandle): Servi
     screening: new ScreeningService(db, people),
     handover: new HandoverService(db),
     earlyHelp: new EarlyHelpService(db, contacts),
+    assessments: new AssessmentsService(db, people, assessmentSettings),
+    assessmentSettings,
   };
 }

@@ -1,4 +1,5 @@
 import type { ClockSource } from './clocks.js';
+import { assessmentClocks } from '../assessments/record.js';
 
 /** Every module's clocks. Each practice module adds its source here (one line), so records and trays see them all. */
-export const CLOCK_SOURCES: ClockSource[] = [];
+export const CLOCK_SOURCES: ClockSource[] = [assessmentClocks];

@@ -20,6 +20,8 @@ export const PERSON_LINKS: Array<{ table: string; column: string }> = [
   { table: 'early_help_episodes', column: 'person_id' },
   { table: 'cin_episodes', column: 'person_id' },
   { table: 'screening_assessments', column: 'person_id' },
+  { table: 'assessments', column: 'person_id' },
+  { table: 'cin_plans', column: 'person_id' },
 ];
 
 interface MovedRecord {
