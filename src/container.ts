@@ -15,6 +15,8 @@ import { DuplicatesService } from './people/duplicates-service.js';
 import { WeightsService } from './people/weights-service.js';
 import { AllegationsService } from './allegations/allegations-service.js';
 import { ContactsService } from './frontdoor/contacts-service.js';
+import { ApiClientsService } from './access/api-clients-service.js';
+import { PoliceNotificationsService } from './frontdoor/police-service.js';
 
 /**
  * One typed container wires every service. Routes receive services, never the database:
@@ -44,6 +46,10 @@ export interface Services {
   allegations: AllegationsService;
   /** Front door / MASH: contacts, screening, each child's decision, feedback to the referrer. */
   contacts: ContactsService;
+  /** Partner systems calling the JSON API with a bearer key, each acting as a service account. */
+  apiClients: ApiClientsService;
+  /** Police notifications: bulk import, the daily screening meeting, Operation Encompass notices. */
+  police: PoliceNotificationsService;
 }
 
 export function createServices(config: AppConfig, handle: DatabaseHandle): Services {
@@ -51,6 +57,7 @@ export function createServices(config: AppConfig, handle: DatabaseHandle): Servi
   // One search service, so weights cached by it are forgotten when new ones are estimated.
   const personSearch = new PersonSearchService(db);
   const users = new UsersService(db);
+  const contacts = new ContactsService(db);
   return {
     config,
     databaseKind: handle.kind,
@@ -76,6 +83,8 @@ export function createServices(config: AppConfig, handle: DatabaseHandle): Servi
     duplicates: new DuplicatesService(db, personSearch),
     matchWeights: new WeightsService(db, personSearch),
     allegations: new AllegationsService(db),
-    contacts: new ContactsService(db),
+    contacts,
+    apiClients: new ApiClientsService(db),
+    police: new PoliceNotificationsService(db, personSearch, contacts),
   };
 }

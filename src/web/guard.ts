@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { decideRoute, type RouteAccess } from '../access/policy.js';
 import type { Services } from '../container.js';
 import { setPageLocals } from './page-locals.js';
+import { authenticateBearer, sendProblem } from '../access/api-auth.js';
 
 /** Routes every request must pass through; registered once, so no route can skip them. */
 export interface DeclaredRoute {
@@ -35,15 +36,21 @@ export function registerGuard(app: FastifyInstance, services: Services): void {
     if (!access) return reply.code(403).send();
     // Stylesheets, scripts and images: skip the user lookup and page data every page request pays for.
     if (!request.is404 && request.routeOptions.config.staticFile) return;
-    await loadUser(request, reply, services, access === 'public');
+    // A partner system's bearer key is checked before the permission (and instead of any session).
+    const bearer = isApi(request) && access !== 'public' ? await authenticateBearer(request, reply, services) : false;
     if (reply.sent) return;
-    await setPageLocals(request, reply, services);
+    if (!bearer) {
+      await loadUser(request, reply, services, access === 'public');
+      if (reply.sent) return;
+      await setPageLocals(request, reply, services);
+    }
 
     const user = request.ctx.user;
     const decision = decideRoute(user, access);
     if (decision === 'sign-in') return sendToSignIn(request, reply);
     if (decision === 'forbidden') {
       await services.audit.record(request.ctx, { action: 'access.denied', outcome: 'denied', details: { method: request.method, url: request.url } });
+      if (isApi(request)) return sendProblem(reply, 403, bearer ? `This API key does not have the scope ${access}` : 'You do not have permission to do this');
       return reply.code(403).view('web/views/errors/403.njk');
     }
     if (user?.mustChangePassword && access !== 'public' && !request.routeOptions.config.allowWithPasswordChangeDue) {
