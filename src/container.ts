@@ -17,6 +17,7 @@ import { AllegationsService } from './allegations/allegations-service.js';
 import { ContactsService } from './frontdoor/contacts-service.js';
 import { ApiClientsService } from './access/api-clients-service.js';
 import { PoliceNotificationsService } from './frontdoor/police-service.js';
+import { PartnerContactsService } from './api/partner-contacts-service.js';
 
 /**
  * One typed container wires every service. Routes receive services, never the database:
@@ -50,6 +51,8 @@ export interface Services {
   apiClients: ApiClientsService;
   /** Police notifications: bulk import, the daily screening meeting, Operation Encompass notices. */
   police: PoliceNotificationsService;
+  /** Contacts sent by partner systems through the JSON API (people matched or created). */
+  partnerContacts: PartnerContactsService;
 }
 
 export function createServices(config: AppConfig, handle: DatabaseHandle): Services {
@@ -58,6 +61,7 @@ export function createServices(config: AppConfig, handle: DatabaseHandle): Servi
   const personSearch = new PersonSearchService(db);
   const users = new UsersService(db);
   const contacts = new ContactsService(db);
+  const people = new PeopleService(db);
   return {
     config,
     databaseKind: handle.kind,
@@ -77,7 +81,7 @@ export function createServices(config: AppConfig, handle: DatabaseHandle): Servi
     auditSearch: new AuditSearchService(db),
     settings: new SettingsService(db),
     calendar: new CalendarService(db),
-    people: new PeopleService(db),
+    people,
     personSearch,
     merges: new MergeService(db),
     duplicates: new DuplicatesService(db, personSearch),
@@ -86,5 +90,6 @@ export function createServices(config: AppConfig, handle: DatabaseHandle): Servi
     contacts,
     apiClients: new ApiClientsService(db),
     police: new PoliceNotificationsService(db, personSearch, contacts),
+    partnerContacts: new PartnerContactsService(db, personSearch, people, contacts),
   };
 }

@@ -11,6 +11,9 @@ import { registerPersonSearchRoutes } from '../people/search-routes.js';
 import { registerPersonRecordRoutes } from '../people/record-routes.js';
 import { registerDuplicateRoutes } from '../people/duplicates-routes.js';
 import { registerAllegationRoutes } from '../allegations/allegation-routes.js';
+import { registerPoliceRoutes } from '../frontdoor/police-routes.js';
+import { registerApiRoutes } from '../api/openapi-routes.js';
+import { registerAdminApiClientRoutes } from '../access/admin-api-clients-routes.js';
 
 /** Every domain's pages and API. Each route declares its access; the guard enforces it. */
 export function registerAllRoutes(app: FastifyInstance, services: Services): void {
@@ -25,4 +28,7 @@ export function registerAllRoutes(app: FastifyInstance, services: Services): voi
   registerPersonRecordRoutes(app, services);
   registerDuplicateRoutes(app, services);
   registerAllegationRoutes(app, services);
+  registerPoliceRoutes(app, services);
+  registerApiRoutes(app, services);
+  registerAdminApiClientRoutes(app, services);
 }
