@@ -6,6 +6,7 @@ import { seedCouncil } from '../council/demo-seed.js';
 import { seedTeamsAndUsers } from '../access/demo-seed.js';
 import { seedPeople } from '../people/demo-seed.js';
 import { seedAllegations } from '../allegations/demo-seed.js';
+import { seedPoliceNotifications } from '../frontdoor/police-demo-seed.js';
 
 export interface DemoSeedContext {
   db: Kysely<Database>;
@@ -30,5 +31,6 @@ export const DEMO_SEEDERS: DemoSeeder[] = [
   { name: 'council', seed: seedCouncil },
   { name: 'teams and users', seed: seedTeamsAndUsers },
   { name: 'people', seed: seedPeople },
+  { name: 'police notifications', seed: seedPoliceNotifications },
   { name: 'allegations', seed: seedAllegations },
 ];

@@ -19,6 +19,9 @@ import { loadBriefs } from '../people/match-data.js';
 import { nameKey, nameTokens, scorePair, thresholds, type MatchWeights, type PersonForMatching } from '../people/matching/index.js';
 import type { NotificationInput, NotificationPerson } from './police-rules.js';
 
+/** Where a batch came from (kept on police_import_batches.source). */
+export type ImportSource = 'csv' | 'api' | 'cli' | 'demo' | 'bench';
+
 /** Notifications written per statement: large enough to be quick, small enough for one audit row each. */
 const CHUNK = 2000;
 
@@ -85,7 +88,7 @@ export async function importNotifications(
   weights: MatchWeights,
   ctx: RequestContext,
   notifications: NotificationInput[],
-  source: { kind: 'csv' | 'api' | 'cli'; fileName?: string },
+  source: { kind: ImportSource; fileName?: string },
 ): Promise<ImportResult> {
   return inTransaction(db, async (tx) => {
     const { id: batchId } = await tx

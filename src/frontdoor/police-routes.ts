@@ -6,6 +6,7 @@ import { SearchInputError } from '../people/search-query.js';
 import { domainErrors, idParam, notFoundIfMissing, renderWithErrors, setFlash } from '../web/render.js';
 import { errorMap, errorSummary, type FieldError } from '../web/forms.js';
 import { todayInLondon, isValidIsoDate } from '../time/index.js';
+import { formatIsoDate } from '../web/nunjucks-setup.js';
 import { ContactRulesError } from './contacts-service.js';
 import { NotFoundError } from '../db/transaction.js';
 import { readPoliceCsv } from './police-csv.js';
@@ -218,6 +219,6 @@ export function registerPoliceRoutes(app: FastifyInstance, services: Services): 
 
   app.get('/frontdoor/police/meetings/:id', { config: access }, async (request, reply) => {
     const m = await services.police.meeting(request.ctx, idParam(request)).catch(notFoundIfMissing);
-    return reply.view('frontdoor/views/police/meeting.njk', { pageTitle: `Screening meeting, ${m.meeting.meeting_date}`, m, labels });
+    return reply.view('frontdoor/views/police/meeting.njk', { pageTitle: `Screening meeting, ${formatIsoDate(m.meeting.meeting_date)}`, m, labels });
   });
 }

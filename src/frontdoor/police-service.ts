@@ -5,7 +5,7 @@ import { writeAudit, type RequestContext } from '../audit/audit-log.js';
 import type { PersonSearchService, SearchOutcome } from '../people/search-service.js';
 import { isValidIsoDate, isoDateInLondon, type WorkingCalendar } from '../time/index.js';
 import { ContactRulesError, type ContactsService } from './contacts-service.js';
-import { importNotifications, type ImportResult } from './police-import.js';
+import { importNotifications, type ImportResult, type ImportSource } from './police-import.js';
 import {
   attendeeErrors, decisionErrors, encompassDueAt, encompassState, outstandingEncompass, ENCOMPASS_RECIPIENTS,
   type EncompassRecipient, type EncompassState, type MeetingDecisionInput, type NotificationInput, type PoliceCategory,
@@ -47,7 +47,7 @@ export class PoliceNotificationsService {
     private readonly contacts: ContactsService,
   ) {}
 
-  async import(ctx: RequestContext, notifications: NotificationInput[], source: { kind: 'csv' | 'api' | 'cli'; fileName?: string }): Promise<ImportResult> {
+  async import(ctx: RequestContext, notifications: NotificationInput[], source: { kind: ImportSource; fileName?: string }): Promise<ImportResult> {
     // Read the weights before the transaction: on PGlite a query on `db` inside one would wait for ever.
     const weights = await this.personSearch.currentWeights();
     return importNotifications(this.db, weights, ctx, notifications, source);

@@ -4,7 +4,7 @@
 -- One import (a CSV file, an API batch, a CLI run): what came in and what was new.
 create table police_import_batches (
   id serial primary key,
-  -- csv | api | cli
+  -- csv | api | cli | demo | bench
   source text not null,
   file_name text not null default '',
   notifications integer not null,
