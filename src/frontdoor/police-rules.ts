@@ -58,6 +58,8 @@ const isKeyOf = <T extends object>(map: T, v: unknown): v is keyof T => typeof v
 // One notification, as the API receives it and as CSV rows are turned into
 
 const text = (max: number) => z.string().trim().max(max, `must be ${max} characters or fewer`);
+/** Five minutes' grace for clocks that disagree; a later time is a mistake in the police's data. (An unreadable date is reported by the format check.) */
+const notFuture = (v: string) => !(new Date(v).getTime() > Date.now() + 5 * 60000);
 const isoDateTime = z.iso.datetime({ offset: true, message: 'must be a date and time with a time zone, like 2026-11-26T21:40:00Z' });
 
 export const personSchema = z.object({
@@ -71,8 +73,8 @@ export type PersonInputRaw = z.input<typeof personSchema>;
 
 export const notificationSchema = z.object({
   policeReference: z.string().trim().min(1, 'is required').max(60, 'must be 60 characters or fewer').regex(/^[A-Za-z0-9/_.-]+$/, 'must only include letters, numbers, / _ . and -'),
-  receivedAt: isoDateTime,
-  incidentAt: isoDateTime.nullish(),
+  receivedAt: isoDateTime.refine(notFuture, 'must not be in the future'),
+  incidentAt: isoDateTime.refine(notFuture, 'must not be in the future').nullish(),
   category: z.enum(Object.keys(POLICE_CATEGORIES) as [PoliceCategory, ...PoliceCategory[]], { message: `must be one of ${Object.keys(POLICE_CATEGORIES).join(', ')}` }),
   domesticAbuse: z.boolean().default(false),
   risk: z.enum(Object.keys(POLICE_RISK) as [PoliceRisk, ...PoliceRisk[]], { message: 'must be standard, medium or high' }),

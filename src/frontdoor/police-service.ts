@@ -230,8 +230,8 @@ export class PoliceNotificationsService {
     else if (input.meetingDate > isoDateInLondon(new Date())) errors.push({ field: 'meetingDate', text: 'The meeting date must not be in the future' });
     if (!input.chair.trim()) errors.push({ field: 'chair', text: 'Enter who chaired the meeting' });
     errors.push(...attendeeErrors(input.attendees));
-    if (!input.decisions.length) errors.push({ field: 'form', text: 'Record a decision for at least one notification' });
-    if (errors.length) throw new ContactRulesError(errors);
+    if (!input.decisions.length) throw new ContactRulesError([...errors, { field: 'form', text: 'Record a decision for at least one notification' }]);
+    // The meeting's own problems are reported together with each decision's, so the chair fixes them in one go.
     return inTransaction(this.db, async (tx) => {
       const ids = input.decisions.map((d) => d.notificationId);
       const rows = await tx.selectFrom('police_notifications').selectAll().where('id', 'in', ids).orderBy('id').forUpdate().execute();

@@ -90,6 +90,8 @@ test('CSV times: London local time (GMT and BST) and explicit offsets', () => {
 test('API batch: all problems are reported by index, and a reference twice in one batch is a problem', () => {
   const good = { policeReference: 'A-1', receivedAt: '2026-11-26T07:00:00Z', category: 'crime', risk: 'standard', summary: 'x', children: [{ givenName: 'Mia', familyName: 'Example', dateOfBirth: '2019-02-01' }] };
   assert.equal(checkBatch([good]).ok, true);
+  const future = checkBatch([{ ...good, receivedAt: new Date(Date.now() + 3600_000).toISOString() }]);
+  assert.equal(future.ok, false, 'a notification received in the future is a mistake');
   const r = checkBatch([good, { ...good, policeReference: 'a-1' }, { ...good, policeReference: 'A-2', children: [] }, { ...good, policeReference: 'A-3', receivedAt: '26/11/2026' }]);
   assert.equal(r.ok, false);
   const problems = (r as { problems: Array<{ at: number; field: string }> }).problems;
