@@ -6,6 +6,9 @@ export function sendProblem(reply: FastifyReply, status: number, title: string, 
   return reply.code(status).type('application/problem+json').send({ type: 'about:blank', title, status, ...extra });
 }
 
+/** Requests authenticated by a bearer key (set in onRequest, read by the guard's permission check). */
+export const bearerRequests = new WeakSet<FastifyRequest>();
+
 /**
  * Partner systems authenticate each API call with `Authorization: Bearer <key>`. A request with a key is
  * the partner system and nobody else: a wrong or revoked key is refused (401) even if a session cookie came
@@ -26,5 +29,6 @@ export async function authenticateBearer(request: FastifyRequest, reply: Fastify
     return true;
   }
   request.ctx.user = found.user;
+  bearerRequests.add(request);
   return true;
 }

@@ -45,8 +45,8 @@ export const CONTACT_EXAMPLE = {
   parentsAware: 'no',
   consent: 'not_sought',
   consentOverrideReason: 'Telling the parents could place the child at risk.',
-  children: [{ givenName: 'Alfie', familyName: 'Example', dateOfBirth: '2018-05-04', postcode: 'ZZ99 3AA', nhsNumber: '', sex: 'M' }],
-  adults: [{ givenName: 'Dean', familyName: 'Example', dateOfBirth: null, postcode: 'ZZ99 3AA', nhsNumber: '', sex: 'M', involvement: 'Father (alleged to have hit the child)' }],
+  children: [{ givenName: 'Alfie', familyName: 'Example', dateOfBirth: '2018-05-04', postcode: 'DB1 1AA', nhsNumber: '', sex: 'M' }],
+  adults: [{ givenName: 'Dean', familyName: 'Example', dateOfBirth: null, postcode: 'DB1 1AA', nhsNumber: '', sex: 'M', involvement: 'Father (alleged to have hit the child)' }],
 };
 
 export const POLICE_EXAMPLE = [
@@ -61,8 +61,8 @@ export const POLICE_EXAMPLE = [
     officer: 'PC 1234 Example',
     summary: 'Police called by neighbour to a verbal argument; children present in the home.',
     address: '1 Example Street, Exampletown',
-    postcode: 'ZZ99 3AA',
-    children: [{ givenName: 'Mia', familyName: 'Example', dateOfBirth: '2019-02-01', postcode: 'ZZ99 3AA' }],
+    postcode: 'DB1 1AA',
+    children: [{ givenName: 'Mia', familyName: 'Example', dateOfBirth: '2019-02-01', postcode: 'DB1 1AA' }],
     adults: [{ givenName: 'Lee', familyName: 'Example', dateOfBirth: '1990-01-01' }],
   },
 ];
