@@ -6,8 +6,8 @@
  * from duplicating one.
  *
  * People are matched to the person index in bulk (a few queries per chunk, not a search per person, so a
- * year's 100,000 notifications import in seconds): candidates by NHS number, or by date of birth with a
- * name that sounds alike; each scored with the person search's own scorer and weights. Only a single
+ * year's 100,000 notifications import in seconds): candidates by NHS number, or by date of birth with
+ * both names sounding alike; each scored with the person search's own scorer and weights. Only a single
  * candidate at the auto-suggest level is linked; anyone else stays unmatched with the details the police
  * gave, for the MASH to match on the notification page.
  */
@@ -15,7 +15,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { inTransaction, type Tx } from '../db/transaction.js';
 import { writeAudit, type RequestContext } from '../audit/audit-log.js';
-import { loadBriefs } from '../people/match-data.js';
+import { ADDRESS_ORDER, forMatching } from '../people/match-data.js';
 import { nameKey, nameTokens, scorePair, thresholds, type MatchWeights, type PersonForMatching } from '../people/matching/index.js';
 import type { NotificationInput, NotificationPerson } from './police-rules.js';
 
@@ -56,30 +56,40 @@ export async function matchPeopleInBulk(db: Kysely<Database>, weights: MatchWeig
   const dob = people.map((p) => p.dateOfBirth);
   const fam = people.map((p) => (p.familyName ? nameKey(p.familyName) : null));
   const giv = people.map((p) => (p.givenName ? (nameTokens(p.givenName)[0] ?? null) : null));
-  const rows = await sql<{ i: number; person_id: string | number }>`
-    with q as (select * from unnest(${idx}::int[], ${nhs}::text[], ${dob}::date[], ${fam}::text[], ${giv}::text[]) as q(i, nhs, dob, fam, giv))
-    select q.i, p.id as person_id from q join people p on p.nhs_number = q.nhs
-      where q.nhs is not null and p.merged_into_id is null
-    union
-    select q.i, n.person_id from q
-      join people p on p.date_of_birth = q.dob and p.merged_into_id is null
-      join person_names n on n.person_id = p.id
-      where q.dob is not null and (n.family_dm = dmetaphone(q.fam) or n.given_dm = dmetaphone(q.giv))`.execute(db);
-  const candidates = new Map<number, number[]>();
+  // Candidates: the same NHS number, or the same date of birth with both names sounding alike (the
+  // (family_dm, given_dm) index). Narrower than the search page's blocking on purpose: only these can
+  // reach the auto-suggest level without a worker looking, and the narrow lookup keeps a year's import
+  // in seconds. People it misses stay unmatched for the MASH to find with the full search.
+  // One round trip: the candidates with what scoring needs (every name, every postcode, newest first).
+  const rows = await sql<{ i: number; person_id: string | number; date_of_birth: string | null; sex: string; nhs_number: string | null; upn: string | null; names: Array<{ kind: string; given_names: string; family_name: string }>; postcodes: Array<string | null> | null }>`
+    with q as (
+      select i, nhs, dob, dmetaphone(fam) as fam_dm, dmetaphone(giv) as giv_dm
+      from unnest(${idx}::int[], ${nhs}::text[], ${dob}::date[], ${fam}::text[], ${giv}::text[]) as q(i, nhs, dob, fam, giv)),
+    c as (
+      select q.i, p.id as person_id from q join people p on p.nhs_number = q.nhs
+        where q.nhs is not null and p.merged_into_id is null
+      union
+      select q.i, n.person_id from q
+        join person_names n on n.family_dm = q.fam_dm and n.given_dm = q.giv_dm
+        join people p on p.id = n.person_id and p.date_of_birth = q.dob and p.merged_into_id is null
+        where q.dob is not null)
+    select c.i, p.id as person_id, to_char(p.date_of_birth, 'YYYY-MM-DD') as date_of_birth, p.sex, p.nhs_number, p.upn,
+      (select json_agg(json_build_object('kind', n.kind, 'given_names', n.given_names, 'family_name', n.family_name) order by n.id) from person_names n where n.person_id = p.id) as names,
+      (select array_agg(a.postcode order by ${ADDRESS_ORDER}) from person_addresses a where a.person_id = p.id) as postcodes
+    from c join people p on p.id = c.person_id`.execute(db);
+  const candidates = new Map<number, PersonForMatching[]>();
+  const ids = new Map<PersonForMatching, number>();
   for (const r of rows.rows) {
+    const person = forMatching(r, r.names ?? [], r.postcodes ?? []);
+    ids.set(person, Number(r.person_id));
     const list = candidates.get(r.i) ?? [];
-    list.push(Number(r.person_id));
+    list.push(person);
     candidates.set(r.i, list);
   }
-  const briefs = await loadBriefs(db, [...new Set(rows.rows.map((r) => Number(r.person_id)))]);
   return people.map((p, i) => {
-    const ids = candidates.get(i) ?? [];
     const probe = asProbe(p);
-    const likely = ids.filter((id) => {
-      const b = briefs.get(id);
-      return b && scorePair(probe, b.forMatching, weights).score >= thresholds.autoSuggest;
-    });
-    return likely.length === 1 ? likely[0]! : null;
+    const likely = (candidates.get(i) ?? []).filter((c) => scorePair(probe, c, weights).score >= thresholds.autoSuggest);
+    return likely.length === 1 ? ids.get(likely[0]!)! : null;
   });
 }
 

@@ -7,7 +7,7 @@ import { isValidIsoDate, isoDateInLondon, type WorkingCalendar } from '../time/i
 import { ContactRulesError, type ContactsService } from './contacts-service.js';
 import { importNotifications, type ImportResult, type ImportSource } from './police-import.js';
 import {
-  attendeeErrors, decisionErrors, encompassDueAt, encompassState, outstandingEncompass, ENCOMPASS_RECIPIENTS,
+  attendeeErrors, decisionErrors, encompassDueAt, londonDate, encompassState, outstandingEncompass, ENCOMPASS_RECIPIENTS,
   type EncompassRecipient, type EncompassState, type MeetingDecisionInput, type NotificationInput, type PoliceCategory,
 } from './police-rules.js';
 
@@ -97,7 +97,7 @@ export class PoliceNotificationsService {
     const notices = personRowIds.length ? await this.db.selectFrom('encompass_notices').selectAll().where('notification_person_id', 'in', personRowIds).orderBy('id').execute() : [];
     return rows.map((r) => {
       const mine = people.filter((p) => p.notification_id === r.id);
-      const on = isoDateInLondon(r.incident_at ?? r.received_at);
+      const on = londonDate(r.incident_at ?? r.received_at);
       const children = mine.filter((p) => p.role === 'child').map((p) => {
         const sent = notices.filter((x) => x.notification_person_id === p.id);
         const outstanding = r.domestic_abuse ? outstandingEncompass(p.date_of_birth, on, sent.map((x) => x.recipient_kind as EncompassRecipient)) : [];

@@ -2,9 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   attendeeErrors, checkBatch, decisionErrors, encompassDueAt, encompassState, londonLocalTime, notificationsFromCsv, outstandingEncompass,
-  parseCsvDateTime, planCsvHeader, requiredEncompassNotices, splitByReference, CSV_COLUMNS,
+  parseCsvDateTime, planCsvHeader, londonDate, requiredEncompassNotices, splitByReference, CSV_COLUMNS,
 } from '../../src/frontdoor/police-rules.js';
-import { defaultCalendar } from '../../src/time/index.js';
+import { defaultCalendar, isoDateInLondon } from '../../src/time/index.js';
 
 const header = [...CSV_COLUMNS];
 const row = (o: Partial<Record<(typeof CSV_COLUMNS)[number], string>>) => header.map((h) => o[h] ?? '');
@@ -85,6 +85,18 @@ test('CSV times: London local time (GMT and BST) and explicit offsets', () => {
   assert.equal(londonLocalTime('2026-03-29', 8, 30).toISOString(), '2026-03-29T07:30:00.000Z');
   assert.equal(londonLocalTime('2026-01-05', 0, 15).toISOString(), '2026-01-05T00:15:00.000Z');
   assert.equal(londonLocalTime('2026-06-05', 0, 15).toISOString(), '2026-06-04T23:15:00.000Z');
+});
+
+test('London dates and times by the summer time rule agree with Intl, hour by hour over two years', () => {
+  for (let t = Date.UTC(2025, 0, 1); t < Date.UTC(2027, 0, 1); t += 3600_000) {
+    const d = new Date(t);
+    assert.equal(londonDate(d), isoDateInLondon(d), d.toISOString());
+  }
+  // Around the clocks going forward (29 March 2026) and back (25 October 2026).
+  assert.equal(londonLocalTime('2026-03-28', 8, 30).toISOString(), '2026-03-28T08:30:00.000Z');
+  assert.equal(londonLocalTime('2026-03-30', 8, 30).toISOString(), '2026-03-30T07:30:00.000Z');
+  assert.equal(londonLocalTime('2026-10-24', 8, 30).toISOString(), '2026-10-24T07:30:00.000Z');
+  assert.equal(londonLocalTime('2026-10-26', 8, 30).toISOString(), '2026-10-26T08:30:00.000Z');
 });
 
 test('API batch: all problems are reported by index, and a reference twice in one batch is a problem', () => {
