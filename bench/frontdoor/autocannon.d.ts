@@ -20,6 +20,7 @@ declare module 'autocannon' {
     url: string;
     connections: number;
     duration: number;
+    overallRate?: number;
     requests: Array<{ setupRequest: (req: Record<string, unknown>, context: Record<string, unknown>) => Record<string, unknown> }>;
   }
   function autocannon(options: Options): Promise<Result>;

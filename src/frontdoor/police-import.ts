@@ -9,7 +9,8 @@
  * year's 100,000 notifications import in seconds): candidates by NHS number, or by date of birth with
  * both names sounding alike; each scored with the person search's own scorer and weights. Only a single
  * candidate at the auto-suggest level is linked; anyone else stays unmatched with the details the police
- * gave, for the MASH to match on the notification page.
+ * gave, for the MASH to match on the notification page. Adults are not matched automatically: a wrong link
+ * between an alleged perpetrator and someone's record does more harm than a worker's search costs.
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
@@ -23,7 +24,9 @@ import type { NotificationInput, NotificationPerson } from './police-rules.js';
 export type ImportSource = 'csv' | 'api' | 'cli' | 'demo' | 'bench';
 
 /** Notifications written per statement: large enough to be quick, small enough for one audit row each. */
-const CHUNK = 2000;
+const CHUNK = 5000;
+/** Children matched per query. */
+const MATCH_SLICE = 4000;
 
 export interface ImportResult {
   batchId: number;
@@ -93,6 +96,26 @@ export async function matchPeopleInBulk(db: Kysely<Database>, weights: MatchWeig
   });
 }
 
+/** References of `refs` already held (read in slices, so a year's file is a few queries). */
+async function existingReferences(db: Kysely<Database>, refs: string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (let i = 0; i < refs.length; i += 20_000) {
+    const r = await sql<{ police_reference: string }>`select police_reference from police_notifications where police_reference = any(${refs.slice(i, i + 20_000)}::text[])`.execute(db);
+    for (const row of r.rows) found.add(row.police_reference);
+  }
+  return found;
+}
+
+/** Runs `work` over the slices, `width` at a time (on PostgreSQL each on its own connection; PGlite queues them). */
+async function inParallel<T>(slices: T[][], width: number, work: (slice: T[]) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: width }, async () => {
+    while (next < slices.length) await work(slices[next++]!);
+  }));
+}
+
+const slicesOf = <T>(xs: T[], size: number) => Array.from({ length: Math.ceil(xs.length / size) }, (_, i) => xs.slice(i * size, (i + 1) * size));
+
 export async function importNotifications(
   db: Kysely<Database>,
   weights: MatchWeights,
@@ -100,6 +123,16 @@ export async function importNotifications(
   notifications: NotificationInput[],
   source: { kind: ImportSource; fileName?: string },
 ): Promise<ImportResult> {
+  // Reads first, outside the transaction: which references are new, and who their children are. Only
+  // children are matched (adults the police name are kept as given, and matched by the MASH if needed).
+  // The insert below still skips a reference another import adds meanwhile (on conflict do nothing).
+  const existing = await existingReferences(db, notifications.map((n) => n.policeReference));
+  const children = notifications.filter((n) => !existing.has(n.policeReference)).flatMap((n) => n.people.filter((p) => p.role === 'child'));
+  const matches = new Map<NotificationPerson, number | null>();
+  await inParallel(slicesOf(children, MATCH_SLICE), 2, async (slice) => {
+    const ids = await matchPeopleInBulk(db, weights, slice);
+    slice.forEach((p, i) => matches.set(p, ids[i] ?? null));
+  });
   return inTransaction(db, async (tx) => {
     const { id: batchId } = await tx
       .insertInto('police_import_batches')
@@ -110,9 +143,8 @@ export async function importNotifications(
     let matched = 0;
     let unmatched = 0;
     const alreadyImported: string[] = [];
-    for (let start = 0; start < notifications.length; start += CHUNK) {
-      const chunk = notifications.slice(start, start + CHUNK);
-      const r = await insertChunk(tx, weights, ctx, batchId, chunk);
+    for (const chunk of slicesOf(notifications, CHUNK)) {
+      const r = await insertChunk(tx, ctx, batchId, chunk, matches);
       added += r.added;
       matched += r.matched;
       unmatched += r.unmatched;
@@ -129,7 +161,7 @@ export async function importNotifications(
   });
 }
 
-async function insertChunk(tx: Tx, weights: MatchWeights, ctx: RequestContext, batchId: number, chunk: NotificationInput[]) {
+async function insertChunk(tx: Tx, ctx: RequestContext, batchId: number, chunk: NotificationInput[], matches: ReadonlyMap<NotificationPerson, number | null>) {
   const col = <T>(f: (n: NotificationInput) => T) => chunk.map(f);
   const inserted = await sql<{ id: number; police_reference: string }>`
     insert into police_notifications (police_reference, received_at, incident_at, category, domestic_abuse, risk, force_name, officer, summary, address, postcode, import_batch_id)
@@ -143,21 +175,20 @@ async function insertChunk(tx: Tx, weights: MatchWeights, ctx: RequestContext, b
   const idByRef = new Map(inserted.rows.map((r) => [r.police_reference, Number(r.id)]));
   const fresh = chunk.filter((n) => idByRef.has(n.policeReference));
   const already = chunk.filter((n) => !idByRef.has(n.policeReference)).map((n) => n.policeReference);
-  const people = fresh.flatMap((n) => n.people.map((p) => ({ notificationId: idByRef.get(n.policeReference)!, p })));
-  const personIds = await matchPeopleInBulk(tx, weights, people.map((x) => x.p));
+  const people = fresh.flatMap((n) => n.people.map((p) => ({ notificationId: idByRef.get(n.policeReference)!, p, personId: matches.get(p) ?? null })));
   if (people.length) {
-    const pc = <T>(f: (x: (typeof people)[number], i: number) => T) => people.map(f);
+    const pc = <T>(f: (x: (typeof people)[number]) => T) => people.map(f);
     await sql`
       insert into police_notification_people (notification_id, role, given_name, family_name, date_of_birth, postcode, nhs_number, person_id, matched_by, matched_at)
       select nid, role, gn, fn, dob, pc, nhs, pid, case when pid is null then null else 'import' end, case when pid is null then null else now() end
       from unnest(${pc((x) => x.notificationId)}::int[], ${pc((x) => x.p.role)}::text[], ${pc((x) => x.p.givenName)}::text[], ${pc((x) => x.p.familyName)}::text[],
-                  ${pc((x) => x.p.dateOfBirth)}::date[], ${pc((x) => x.p.postcode)}::text[], ${pc((x) => x.p.nhsNumber)}::text[], ${pc((_, i) => personIds[i] ?? null)}::bigint[])
+                  ${pc((x) => x.p.dateOfBirth)}::date[], ${pc((x) => x.p.postcode)}::text[], ${pc((x) => x.p.nhsNumber)}::text[], ${pc((x) => x.personId)}::bigint[])
            as t(nid, role, gn, fn, dob, pc, nhs, pid)`.execute(tx);
   }
-  const matchedIds = personIds.filter((id): id is number => id !== null);
+  const matchedIds = people.map((x) => x.personId).filter((id): id is number => id !== null);
   if (fresh.length) {
     // Whose records this import linked to: the people's own audit trail shows the notification arrived.
     await writeAudit(tx, ctx, { action: 'police.import_chunk', recordType: 'police_import_batch', recordId: batchId, personIds: [...new Set(matchedIds)], details: { added: fresh.length, firstReference: fresh[0]!.policeReference } });
   }
-  return { added: fresh.length, already, matched: matchedIds.length, unmatched: personIds.length - matchedIds.length };
+  return { added: fresh.length, already, matched: matchedIds.length, unmatched: people.length - matchedIds.length };
 }

@@ -39,9 +39,10 @@ export function registerPoliceRoutes(app: FastifyInstance, services: Services): 
     const category = isKey(POLICE_CATEGORIES, q.category) ? (q.category as PoliceCategory) : undefined;
     const from = q.from && isValidIsoDate(q.from) ? q.from : undefined;
     const to = q.to && isValidIsoDate(q.to) ? q.to : undefined;
+    const page = /^\d{1,6}$/.test(q.page ?? '') ? Math.max(1, Number(q.page)) : 1;
     const calendar = await services.calendar.calendar();
     const [queue, encompass, meetings] = await Promise.all([
-      services.police.queue({ category, from, to }, calendar),
+      services.police.queue({ category, from, to }, calendar, new Date(), page),
       services.police.encompassOutstanding(calendar),
       services.police.meetings(5),
     ]);
@@ -51,6 +52,7 @@ export function registerPoliceRoutes(app: FastifyInstance, services: Services): 
       encompass,
       meetings,
       filter: { category: category ?? '', from: from ?? '', to: to ?? '' },
+      pageLink: (n: number) => `/frontdoor/police?${new URLSearchParams({ ...(category ? { category } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}), page: String(n) }).toString()}`,
       categoryItems: [{ value: '', text: 'All categories' }, ...Object.entries(POLICE_CATEGORIES).map(([value, text]) => ({ value, text, selected: value === category }))],
       labels,
     });

@@ -13,8 +13,9 @@ import {
 
 const AUDIT_TYPE = 'police_notification';
 
-/** How many notifications the queue page and the meeting form show at once (oldest first). */
-export const QUEUE_PAGE_SIZE = 100;
+/** How many notifications the queue page and the meeting form show at once (oldest first): a day's queue
+ * is a few dozen; a backlog is paged, and the meeting takes the oldest first. */
+export const QUEUE_PAGE_SIZE = 25;
 /** Domestic abuse notifications this recent are checked for Encompass notices still to send. */
 const ENCOMPASS_LOOKBACK_DAYS = 14;
 
@@ -54,16 +55,16 @@ export class PoliceNotificationsService {
   }
 
   /** Notifications awaiting screening, oldest first, with their people and Encompass state. */
-  async queue(filter: QueueFilter, calendar: WorkingCalendar, now = new Date()) {
+  async queue(filter: QueueFilter, calendar: WorkingCalendar, now = new Date(), page = 1) {
     let q = this.db.selectFrom('police_notifications').where('status', '=', 'awaiting_screening');
     if (filter.category) q = q.where('category', '=', filter.category);
     if (filter.from) q = q.where('received_at', '>=', startOfLondonDay(filter.from));
     if (filter.to) q = q.where('received_at', '<', startOfLondonDay(nextDay(filter.to)));
     const [rows, count] = await Promise.all([
-      q.selectAll().orderBy('received_at').orderBy('id').limit(QUEUE_PAGE_SIZE).execute(),
+      q.selectAll().orderBy('received_at').orderBy('id').limit(QUEUE_PAGE_SIZE).offset((page - 1) * QUEUE_PAGE_SIZE).execute(),
       q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
     ]);
-    return { rows: await this.withPeople(rows, calendar, now), total: Number(count.n) };
+    return { rows: await this.withPeople(rows, calendar, now), total: Number(count.n), page, pages: Math.max(1, Math.ceil(Number(count.n) / QUEUE_PAGE_SIZE)) };
   }
 
   /** Domestic abuse notifications of the last fortnight whose Encompass notices are not all recorded. */
