@@ -15,6 +15,13 @@ import { DuplicatesService } from './people/duplicates-service.js';
 import { WeightsService } from './people/weights-service.js';
 import { AllegationsService } from './allegations/allegations-service.js';
 import { ContactsService } from './frontdoor/contacts-service.js';
+import { ContactDraftsService } from './frontdoor/contact-drafts-service.js';
+import { FrontDoorSettingsService } from './frontdoor/frontdoor-settings.js';
+import { TraysService } from './frontdoor/trays-service.js';
+import { PartnerRequestsService } from './frontdoor/partner-requests-service.js';
+import { ScreeningService } from './frontdoor/screening-service.js';
+import { HandoverService } from './frontdoor/handover-service.js';
+import { EarlyHelpService } from './earlyhelp/earlyhelp-service.js';
 import { ApiClientsService } from './access/api-clients-service.js';
 import { PoliceNotificationsService } from './frontdoor/police-service.js';
 import { PartnerContactsService } from './api/partner-contacts-service.js';
@@ -47,6 +54,20 @@ export interface Services {
   allegations: AllegationsService;
   /** Front door / MASH: contacts, screening, each child's decision, feedback to the referrer. */
   contacts: ContactsService;
+  /** Contact forms saved as they are typed. */
+  contactDrafts: ContactDraftsService;
+  /** The council's RAG response times. */
+  frontDoorSettings: FrontDoorSettingsService;
+  /** The MASH work trays. */
+  trays: TraysService;
+  /** Information requests to partner agencies: sent by the MASH, answered by partners who see only their agency's. */
+  partnerRequests: PartnerRequestsService;
+  /** Child exploitation and domestic abuse screening tools, and the latest level per person. */
+  screening: ScreeningService;
+  /** Out-of-hours (EDT) work handed to the MASH: the morning queue until acknowledged. */
+  handover: HandoverService;
+  /** Early help episodes: step-down from the front door, lead professional, closure and step-up. */
+  earlyHelp: EarlyHelpService;
   /** Partner systems calling the JSON API with a bearer key, each acting as a service account. */
   apiClients: ApiClientsService;
   /** Police notifications: bulk import, the daily screening meeting, Operation Encompass notices. */
@@ -60,8 +81,8 @@ export function createServices(config: AppConfig, handle: DatabaseHandle): Servi
   // One search service, so weights cached by it are forgotten when new ones are estimated.
   const personSearch = new PersonSearchService(db);
   const users = new UsersService(db);
-  const contacts = new ContactsService(db);
   const people = new PeopleService(db);
+  const contacts = new ContactsService(db);
   return {
     config,
     databaseKind: handle.kind,
@@ -88,6 +109,13 @@ export function createServices(config: AppConfig, handle: DatabaseHandle): Servi
     matchWeights: new WeightsService(db, personSearch),
     allegations: new AllegationsService(db),
     contacts,
+    contactDrafts: new ContactDraftsService(db, contacts),
+    frontDoorSettings: new FrontDoorSettingsService(db),
+    trays: new TraysService(db),
+    partnerRequests: new PartnerRequestsService(db),
+    screening: new ScreeningService(db, people),
+    handover: new HandoverService(db),
+    earlyHelp: new EarlyHelpService(db, contacts),
     apiClients: new ApiClientsService(db),
     police: new PoliceNotificationsService(db, personSearch, contacts),
     partnerContacts: new PartnerContactsService(db, personSearch, people, contacts),

@@ -82,3 +82,37 @@ function timeoutWarning() {
 }
 
 timeoutWarning();
+
+/**
+ * Contact drafts save as the worker types (a couple of seconds after they stop), so nothing is lost
+ * to a timeout or a closed tab. Without this script, every button on the form saves the draft.
+ */
+function autosave() {
+  for (const form of document.querySelectorAll('form[data-autosave]')) {
+    const status = document.querySelector('[data-autosave-status]');
+    let timer;
+    let dirty = false;
+    const save = async () => {
+      if (!dirty) return;
+      dirty = false;
+      const body = new URLSearchParams(new FormData(form));
+      body.delete('action');
+      try {
+        const res = await fetch(form.dataset.autosave, { method: 'POST', body, credentials: 'same-origin' });
+        if (!res.ok) throw new Error(String(res.status));
+        if (status) status.textContent = `Draft saved at ${new Date().toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })}`;
+      } catch {
+        dirty = true;
+        if (status) status.textContent = 'Your latest changes are not saved yet. Use “Save draft” before you leave.';
+      }
+    };
+    form.addEventListener('input', () => {
+      dirty = true;
+      clearTimeout(timer);
+      timer = setTimeout(save, 2000);
+    });
+    // Leaving the page (or the session timing out) still saves what was typed.
+    document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && save());
+  }
+}
+autosave();

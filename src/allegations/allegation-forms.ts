@@ -17,14 +17,8 @@ export const partsFromIso = (iso: string | null | undefined) => (iso ? { day: St
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 const trimmed = (v: unknown) => str(v).trim();
 
-/** 'YYYY-MM-DD' + 'HH:MM' as London wall-clock time → the instant. */
-export function londonDateTime(date: string, time: string): Date {
-  const guess = new Date(`${date}T${time}:00Z`);
-  const fmt = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour12: false, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
-  const parts = Object.fromEntries(fmt.formatToParts(guess).map((p) => [p.type, p.value]));
-  const asLondon = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour) % 24, Number(parts.minute));
-  return new Date(guess.getTime() - (asLondon - guess.getTime()));
-}
+export { londonDateTime } from '../time/london-time.js';
+import { londonDateTime } from '../time/london-time.js';
 
 const referralSchema = z.object({
   receivedTime: z.preprocess((v) => trimmed(v), z.string().regex(/^([01]?\d|2[0-3]):[0-5]\d$/, 'Enter the time the referral was received, like 09:30 or 14:05')),

@@ -7,6 +7,7 @@ import { SearchInputError } from '../people/search-query.js';
 import { todayInLondon, addCalendarMonths } from '../time/index.js';
 import { formatIsoDate } from '../web/nunjucks-setup.js';
 import { MeetingRulesError } from './allegations-service.js';
+import { CLOCK_TAGS } from '../web/clock-tags.js';
 import {
   ACTION_SLOTS, DECISION_SLOTS, OTHER_ROLE_SLOTS, optionItems, partsFromIso, partsOf, radioItems, readClosure, readConsideration, readMeeting, readOutcome, readReferral, readReferralEdit, todayParts,
 } from './allegation-forms.js';
@@ -17,14 +18,6 @@ import {
 
 const V = 'allegations/views';
 const LABELS = { categories: CATEGORIES, sectors: SECTORS, engagements: ENGAGEMENTS, decisions: CONSIDERATION_DECISIONS, outcomes: OUTCOMES, regulators: REGULATORS, agencies: AGENCIES, employment: EMPLOYMENT_STATUSES, statuses: STATUS_LABELS };
-const CLOCK_TAGS: Record<string, { text: string; classes: string }> = {
-  on_track: { text: 'On track', classes: 'govuk-tag--blue' },
-  due_soon: { text: 'Due soon', classes: 'govuk-tag--yellow' },
-  due_today: { text: 'Due today', classes: 'govuk-tag--orange' },
-  overdue: { text: 'Overdue', classes: 'govuk-tag--red' },
-  completed_on_time: { text: 'Done in time', classes: 'govuk-tag--green' },
-  completed_late: { text: 'Done late', classes: 'govuk-tag--red' },
-};
 
 const parseIds = (raw: unknown): number[] =>
   [...new Set(String(typeof raw === 'string' ? raw : Array.isArray(raw) ? raw.join(',') : '').split(',').filter((x) => /^\d{1,9}$/.test(x)).map(Number))].slice(0, 10);

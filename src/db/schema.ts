@@ -4,8 +4,10 @@ import type { TimeTables } from '../time/tables.js';
 import type { PeopleTables } from '../people/tables.js';
 import type { AllegationTables } from '../allegations/tables.js';
 import type { FrontDoorTables } from '../frontdoor/tables.js';
+import type { PartnerRequestTables } from '../frontdoor/partner-tables.js';
+import type { ScreeningTables } from '../frontdoor/screening-tables.js';
 import type { ApiClientTables } from '../access/api-clients-tables.js';
 import type { PoliceTables } from '../frontdoor/police-tables.js';
 
 /** Every table in the database, typed: each domain declares its own tables beside its migrations. */
-export interface Database extends AccessTables, AuditTables, TimeTables, PeopleTables, AllegationTables, FrontDoorTables, ApiClientTables, PoliceTables {}
+export interface Database extends AccessTables, AuditTables, TimeTables, PeopleTables, AllegationTables, FrontDoorTables, PartnerRequestTables, ScreeningTables, ApiClientTables, PoliceTables {}

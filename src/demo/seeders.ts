@@ -6,6 +6,9 @@ import { seedCouncil } from '../council/demo-seed.js';
 import { seedTeamsAndUsers } from '../access/demo-seed.js';
 import { seedPeople } from '../people/demo-seed.js';
 import { seedAllegations } from '../allegations/demo-seed.js';
+import { seedFrontDoor } from '../frontdoor/demo-seed.js';
+import { seedPartnerRequests } from '../frontdoor/partner-demo-seed.js';
+import { seedEarlyHelp } from '../earlyhelp/demo-seed.js';
 import { seedPoliceNotifications } from '../frontdoor/police-demo-seed.js';
 
 export interface DemoSeedContext {
@@ -31,6 +34,11 @@ export const DEMO_SEEDERS: DemoSeeder[] = [
   { name: 'council', seed: seedCouncil },
   { name: 'teams and users', seed: seedTeamsAndUsers },
   { name: 'people', seed: seedPeople },
-  { name: 'police notifications', seed: seedPoliceNotifications },
+  { name: 'early help', seed: seedEarlyHelp },
   { name: 'allegations', seed: seedAllegations },
+  { name: 'front door', seed: seedFrontDoor },
+  // After the front door's demo contacts, so theirs keep the first ids; needs only people and users.
+  { name: 'police notifications', seed: seedPoliceNotifications },
+  // After every other seeder: it adds requests to whatever demo contacts exist by then.
+  { name: 'partner requests', seed: seedPartnerRequests },
 ];

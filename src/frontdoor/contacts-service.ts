@@ -5,6 +5,8 @@ import { writeAudit, type RequestContext } from '../audit/audit-log.js';
 import { canAccessRecord } from '../access/policy.js';
 import { loadBriefs, type PersonBrief } from '../people/match-data.js';
 import { RestrictedRecordError } from '../people/people-service.js';
+import { childHistories } from './contact-history.js';
+import { createHandoverItem } from './handover-service.js';
 import { isoDateInLondon, type WorkingCalendar } from '../time/index.js';
 import {
   closeBlockers, consentErrors, decisionIsLate, isReferralOutcome, responseDue,
@@ -132,6 +134,8 @@ export class ContactsService {
         .returning('id')
         .executeTakeFirstOrThrow();
       await tx.insertInto('contact_children').values(childIds.map((person_id) => ({ contact_id: id, person_id, recommendation: null, recommended_by: null, recommended_at: null, decision: null, decided_by: null, decided_at: null, decision_date: null, early_help_team_id: null, primary_need_code: null }))).execute();
+      // Out-of-hours work goes on the MASH's morning queue until someone there acknowledges it.
+      if ((input.origin ?? 'front_door') === 'edt') await createHandoverItem(tx, ctx, id, input.whatHappened.slice(0, 1000));
       if (adults.length) await tx.insertInto('contact_adults').values(adults.map((a) => ({ contact_id: id, person_id: a.personId, involvement: a.involvement }))).execute();
       await writeAudit(tx, ctx, { action: 'contact.create', recordType: AUDIT_TYPE, recordId: id, personIds: everyone, details: { origin: input.origin ?? 'front_door', method: input.method, source: input.sourceCode, children: childIds.length } });
       return id;
@@ -178,6 +182,11 @@ export class ContactsService {
       adults: adults.map((a) => ({ ...a, person: briefs.get(a.person_id) ?? null })),
       userName: (uid: number | null) => (uid ? userName.get(uid) ?? 'Unknown user' : ''),
     };
+  }
+
+  /** What is already known about each child (earlier contacts, re-referrals, early help, professionals): call after get(). */
+  histories(personIds: number[], excludeContactId: number, today: string) {
+    return childHistories(this.db, personIds, excludeContactId, today);
   }
 
   private async lockContact(tx: Tx, id: number, version?: number) {

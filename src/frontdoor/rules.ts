@@ -3,7 +3,7 @@
  * feedback to the referrer and when a contact may close. Plain functions, free of HTTP and SQL.
  */
 import type { WorkingCalendar, ClockResult } from '../time/index.js';
-import { isoDateInLondon } from '../time/index.js';
+import { isoDateInLondon, londonDateTime } from '../time/index.js';
 
 export const CONTACT_METHODS = {
   phone: 'Phone',
@@ -42,6 +42,8 @@ export const REFERRAL_SOURCES = {
   '10': 'Unknown',
 } as const;
 export type ReferralSource = keyof typeof REFERRAL_SOURCES;
+/** The DfE's order (an object puts the number-like keys 4, 6, 7... first). */
+export const REFERRAL_SOURCE_ORDER: ReferralSource[] = ['1A', '1B', '1C', '1D', '2A', '2B', '3A', '3B', '3C', '3D', '3E', '3F', '4', '5A', '5B', '5C', '5D', '6', '7', '8', '9', '10'];
 
 export const PARENTS_AWARE = { yes: 'Yes', no: 'No', unknown: 'Not known' } as const;
 export const CONSENT = {
@@ -103,10 +105,7 @@ export function decisionIsLate(calendar: WorkingCalendar, receivedDate: string, 
 
 /** 17:00 in England on a date, as an instant (GMT or BST). */
 export function endOfWorkingDay(date: string): Date {
-  // 17:00 UTC is 17:00 GMT or 18:00 BST; step back an hour when London is on summer time.
-  const utc = new Date(`${date}T17:00:00Z`);
-  const londonHour = Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', hour12: false }).format(utc));
-  return new Date(utc.getTime() - (londonHour - 17) * 3600_000);
+  return londonDateTime(date, '17:00');
 }
 
 /** When a response is due for a RAG rating given at `from`. */

@@ -28,7 +28,10 @@ export interface NewPersonInput {
   source?: { system: string; id: string } | undefined;
 }
 
-export class RestrictedRecordError extends Error {}
+/** 403 wherever it is not caught and shown as the restricted-record page. */
+export class RestrictedRecordError extends Error {
+  readonly statusCode = 403;
+}
 
 /** Thrown by getRecord for a merged record: the caller sends the user to the record it was merged into. */
 export class MergedRecordError extends Error {
@@ -170,6 +173,11 @@ export class PeopleService {
     });
     await writeAudit(this.db, ctx, { action: 'person.view', recordType: 'person', recordId: id, personIds: [id] });
     return { person, names, addresses, disabilities: disabilities.map((d) => d.code), contacts, relationships, involvements, warnings, restrictions, merges };
+  }
+
+  /** Names, dates of birth, addresses and warnings of several people at once (for lists). */
+  briefs(ids: number[]): Promise<Map<number, PersonBrief>> {
+    return loadBriefs(this.db, ids);
   }
 
   async brief(id: number): Promise<PersonBrief> {

@@ -1,3 +1,4 @@
+import { OUTCOMES } from '../frontdoor/rules.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../container.js';
@@ -92,6 +93,12 @@ export function registerPersonRecordRoutes(app: FastifyInstance, services: Servi
     }
     request.session.set('lastPersonSearch', undefined);
     setFlash(request, { heading: 'Person added', text: `${input.givenNames} ${input.familyName} now has a record.` });
+    // Added while recording something else (a contact): go back to it with the new person.
+    const returnTo = request.session.get('personReturnTo');
+    if (returnTo) {
+      request.session.set('personReturnTo', undefined);
+      return reply.redirect(`${returnTo}${returnTo.includes('?') ? '&' : '?'}added=${id}`);
+    }
     return reply.redirect(`/people/${id}`);
   });
 
@@ -122,6 +129,12 @@ export function registerPersonRecordRoutes(app: FastifyInstance, services: Servi
           merge: hasPermission(user, 'people.merge'),
         },
         allegationNotice: await services.allegations.noticeFor(id),
+        // Screening levels (exploitation, domestic abuse) for those who use the tools.
+        screeningLevels: hasPermission(user, 'screening.complete') ? await services.screening.latestLevels(id) : null,
+        // Contacts, decisions and early help, for those who work on children's records.
+        frontDoorOutcomes: OUTCOMES,
+        frontDoor: hasPermission(user, 'frontdoor.view') ? (await services.contacts.histories([id], 0, today)).get(id) ?? null : null,
+        personId: id,
         warningKinds: Object.entries(WARNING_KINDS).map(([value, text]) => ({ value, text })),
         nameKindItems: [{ value: 'previous', text: 'Previous name' }, { value: 'alias', text: 'Alias' }, { value: 'known_as', text: 'Known as' }],
       });

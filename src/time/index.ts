@@ -35,3 +35,5 @@ export {
   type ClockOptions,
   type ClockResult,
 } from './working-days.js';
+
+export { londonDateTime, londonTimeOfDay } from './london-time.js';

@@ -22,6 +22,7 @@ export function registerErrorHandlers(app: FastifyInstance): void {
     }
     if (csrf) return reply.code(403).view('web/views/errors/form-expired.njk');
     if (status === 404) return reply.code(404).view('web/views/errors/404.njk');
+    if (status === 403) return reply.code(403).view('web/views/errors/403.njk');
     if (status < 500) return reply.code(status).view('web/views/errors/400.njk', { status });
     return reply.code(500).view('web/views/errors/500.njk', { requestId: request.id });
   });

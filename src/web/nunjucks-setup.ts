@@ -3,6 +3,7 @@ import type nunjucks from 'nunjucks';
 const LONDON = 'Europe/London';
 const dateFmt = new Intl.DateTimeFormat('en-GB', { timeZone: LONDON, day: 'numeric', month: 'long', year: 'numeric' });
 const dateTimeFmt = new Intl.DateTimeFormat('en-GB', { timeZone: LONDON, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+const shortDateTimeFmt = new Intl.DateTimeFormat('en-GB', { timeZone: LONDON, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
@@ -34,6 +35,11 @@ export function configureNunjucks(env: nunjucks.Environment): void {
   env.addFilter('govukDateTime', (v: unknown) => {
     const d = toDate(v);
     return d ? dateTimeFmt.format(d) : '';
+  });
+  // Case work reads to the minute; the audit log keeps seconds (govukDateTime).
+  env.addFilter('dateTime', (v: unknown) => {
+    const d = toDate(v);
+    return d ? shortDateTimeFmt.format(d) : '';
   });
   env.addFilter('json', (v: unknown) => JSON.stringify(v ?? null));
   env.addFilter('fieldError', (errors: Record<string, { text: string }> | undefined, field: string) => errors?.[field]);

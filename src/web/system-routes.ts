@@ -14,12 +14,15 @@ export function registerSystemRoutes(app: FastifyInstance, services: Services): 
   app.get('/', { config: { access: 'home.view' } }, async (request, reply) => {
     const user = request.ctx.user!;
     const links = NAV_ITEMS.filter((i) => i.href !== '/' && hasPermission(user, i.permission));
+    // Partners come here to answer the MASH: show what is waiting (counts only, no names).
+    const partnerInbox = hasPermission(user, 'partner.requests') ? await services.partnerRequests.inboxCounts(request.ctx) : null;
     return reply.view('web/views/home.njk', {
       pageTitle: 'Home',
       roleLabel: ROLE_LABELS[user.role],
       roleDescription: ROLE_DESCRIPTIONS[user.role],
       agencyLabel: user.agency ? AGENCY_LABELS[user.agency] : null,
       links,
+      partnerInbox,
     });
   });
 }

@@ -15,6 +15,8 @@ declare module 'fastify' {
     signedInAt?: number;
     flash?: Flash;
     /** The last person search, so "add a new person" is offered only after searching, pre-filled from it. */
+    /** Where "add a new person" returns to with the new record (a contact draft adding a child or adult). */
+    personReturnTo?: string;
     lastPersonSearch?: { givenName: string | null; familyName: string | null; dateOfBirth: string | null; postcode: string | null; nhsNumber: string | null; upn: string | null };
   }
   interface FastifyContextConfig {
