@@ -168,6 +168,7 @@ async function main() {
       seconds: { type: 'string', default: '15' },
       connections: { type: 'string', default: '50' },
       'keep-db': { type: 'boolean', default: false },
+      'skip-pages': { type: 'boolean', default: false },
     },
   });
   const n = Number(values.notifications);
@@ -176,6 +177,7 @@ async function main() {
   const connections = Number(values.connections);
   const figures: Figure[] = [];
   const notes: string[] = [];
+  const loadAtStart = os.loadavg().map((x) => round(x, 2));
   const timings: Record<string, number> = {};
   const scratch = await scratchDatabase();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-frontdoor-'));
@@ -214,7 +216,10 @@ async function main() {
       return { r, parseSeconds: (parsed - s) / 1000, seconds: (performance.now() - s) / 1000 };
     };
     const first = await runImport();
-    console.log(`Import: ${first.r.added} added in ${first.seconds.toFixed(1)} s (parse ${first.parseSeconds.toFixed(1)} s); people matched ${first.r.matchedPeople}, not matched ${first.r.unmatchedPeople}`);
+    console.log(`Import: ${first.r.added} added in ${first.seconds.toFixed(1)} s (parse ${first.parseSeconds.toFixed(1)} s, match ${first.r.seconds.match.toFixed(1)} s, write ${first.r.seconds.write.toFixed(1)} s); people matched ${first.r.matchedPeople}, not matched ${first.r.unmatchedPeople}`);
+    timings.importParseSeconds = round(first.parseSeconds, 2);
+    timings.importMatchSeconds = round(first.r.seconds.match, 2);
+    timings.importWriteSeconds = round(first.r.seconds.write, 2);
     figures.push({ name: `import ${n} police notifications`, value: round(first.seconds, 2), unit: 's', target: '<= 20 s', ratio: 20 / first.seconds });
     figures.push({ name: 'notifications added', value: first.r.added, unit: '', target: `= ${n}`, ratio: first.r.added === n ? 1 : 0 });
     figures.push({ name: 'people matched to the person index at import', value: first.r.matchedPeople, unit: 'people', target: null, ratio: null });
@@ -227,22 +232,25 @@ async function main() {
     await handle.close();
 
     // 3. The real server as its own process, and 50 signed-in users.
+    if (values['skip-pages']) notes.push('Pages were not measured (--skip-pages).');
     const port = 4100 + Math.floor(Math.random() * 800);
     const base = `http://127.0.0.1:${port}`;
-    server = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    if (!values['skip-pages']) server = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? tmp, NODE_ENV: 'production', DEMO_MODE: 'false', SECURE_COOKIES: 'false', DATABASE_URL: scratch.url, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', SESSION_SECRET: crypto.randomBytes(32).toString('hex') },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
-    await waitForServer(base, server);
+    if (server) await waitForServer(base, server);
     const cookies: string[] = [];
-    for (let i = 0; i < connections; i++) cookies.push(await signIn(base, i % 2 ? 'mash.worker' : 'mash.manager'));
+    for (let i = 0; i < (values['skip-pages'] ? 0 : connections); i++) cookies.push(await signIn(base, i % 2 ? 'mash.worker' : 'mash.manager'));
     const pages: Array<{ name: string; path: () => string; check: string }> = [
+      // The lightest signed-in page: what every page pays (session, user, layout) before its own work.
+      { name: 'baseline: home page /', path: () => '/', check: '/' },
       { name: 'MASH queue /frontdoor', path: () => '/frontdoor', check: '/frontdoor' },
       { name: 'contact page /frontdoor/contacts/:id', path: () => `/frontdoor/contacts/${contactIds[Math.floor(Math.random() * contactIds.length)]}`, check: `/frontdoor/contacts/${contactIds[0]}` },
       { name: 'police queue /frontdoor/police', path: () => '/frontdoor/police', check: '/frontdoor/police' },
     ];
-    for (const page of pages) {
+    for (const page of values['skip-pages'] ? [] : pages) {
       const probe = await fetch(`${base}${page.check}`, { headers: { cookie: cookies[0]! }, redirect: 'manual' });
       if (probe.status !== 200) {
         notes.push(`${page.name}: the page answered ${probe.status} (not built on this branch yet?), so it was not measured.`);
@@ -276,13 +284,15 @@ async function main() {
       secondsPerPage: seconds,
       when: new Date().toISOString(),
       machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 1e9)} GB, Node ${process.version}`,
+      // The machine is shared: other work running at the same time slows every figure here.
+      loadAverage: { atStart: loadAtStart, atEnd: os.loadavg().map((x) => round(x, 2)) },
       timings,
       figures,
       notes,
     };
     const dir = path.join(ROOT, 'bench', 'results');
     fs.mkdirSync(dir, { recursive: true });
-    const out = path.join(dir, `frontdoor-postgres-${n}`);
+    const out = path.join(dir, `frontdoor-postgres-${n}${values['skip-pages'] ? '-import-only' : ''}`);
     fs.writeFileSync(`${out}.json`, JSON.stringify(result, null, 2) + '\n');
     fs.writeFileSync(`${out}.md`, markdown(result));
     console.log('\n' + markdown(result));
@@ -305,12 +315,14 @@ function percentileOf(r: autocannon.Result, p: number): number {
   return round(l.p90! + ((p - 90) / (97.5 - 90)) * (l.p97_5! - l.p90!), 1);
 }
 
-function markdown(r: { notifications: number; sizes: Record<string, number>; csvRows: number; connections: number; secondsPerPage: number; when: string; machine: string; timings: Record<string, number>; figures: Figure[]; notes: string[] }): string {
+function markdown(r: { notifications: number; sizes: Record<string, number>; csvRows: number; connections: number; secondsPerPage: number; when: string; machine: string; loadAverage: { atStart: number[]; atEnd: number[] }; timings: Record<string, number>; figures: Figure[]; notes: string[] }): string {
   const lines = [
     `# Front door benchmark: PostgreSQL, ${r.notifications.toLocaleString('en-GB')} police notifications`,
     '',
     `Run ${r.when} on ${r.machine}. A synthetic year: ${r.sizes.people!.toLocaleString('en-GB')} people, ${r.sizes.contacts!.toLocaleString('en-GB')} contacts (${r.sizes.referrals!.toLocaleString('en-GB')} referrals); ` +
-      `the police file has ${r.csvRows.toLocaleString('en-GB')} rows. Pages: ${r.connections} signed-in users (one session per connection), ${r.secondsPerPage} s each after a 2 s warm-up, against the server started as its own process. Seeding took ${r.timings.seedSeconds} s.`,
+      `the police file has ${r.csvRows.toLocaleString('en-GB')} rows. Pages: ${r.connections} signed-in users (one session per connection), ${r.secondsPerPage} s each after a 2 s warm-up, against the server started as its own process. Seeding took ${r.timings.seedSeconds} s; ` +
+      `the import spent ${r.timings.importParseSeconds} s reading and checking the file, ${r.timings.importMatchSeconds} s matching children and ${r.timings.importWriteSeconds} s writing. ` +
+      `Load average (1, 5, 15 min) ${r.loadAverage.atStart.join(', ')} at the start and ${r.loadAverage.atEnd.join(', ')} at the end, on ${r.machine.split(',')[0]}: other work on the machine slows these figures.`,
     '',
     '| figure | value | target | ratio (>= 1 passes) |',
     '|---|---|---|---|',

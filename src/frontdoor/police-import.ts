@@ -12,6 +12,7 @@
  * gave, for the MASH to match on the notification page. Adults are not matched automatically: a wrong link
  * between an alleged perpetrator and someone's record does more harm than a worker's search costs.
  */
+import { performance } from 'node:perf_hooks';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { inTransaction, type Tx } from '../db/transaction.js';
@@ -36,6 +37,8 @@ export interface ImportResult {
   alreadyImported: string[];
   matchedPeople: number;
   unmatchedPeople: number;
+  /** Where the time went, in seconds: finding new references and matching children; writing. */
+  seconds: { match: number; write: number };
 }
 
 const asProbe = (p: NotificationPerson): PersonForMatching => ({
@@ -126,6 +129,7 @@ export async function importNotifications(
   // Reads first, outside the transaction: which references are new, and who their children are. Only
   // children are matched (adults the police name are kept as given, and matched by the MASH if needed).
   // The insert below still skips a reference another import adds meanwhile (on conflict do nothing).
+  const started = performance.now();
   const existing = await existingReferences(db, notifications.map((n) => n.policeReference));
   const children = notifications.filter((n) => !existing.has(n.policeReference)).flatMap((n) => n.people.filter((p) => p.role === 'child'));
   const matches = new Map<NotificationPerson, number | null>();
@@ -133,6 +137,7 @@ export async function importNotifications(
     const ids = await matchPeopleInBulk(db, weights, slice);
     slice.forEach((p, i) => matches.set(p, ids[i] ?? null));
   });
+  const matchedAt = performance.now();
   return inTransaction(db, async (tx) => {
     const { id: batchId } = await tx
       .insertInto('police_import_batches')
@@ -157,7 +162,8 @@ export async function importNotifications(
       recordId: batchId,
       details: { source: source.kind, fileName: source.fileName ?? null, received: notifications.length, added, alreadyImported: alreadyImported.length, matchedPeople: matched, unmatchedPeople: unmatched },
     });
-    return { batchId, received: notifications.length, added, alreadyImported, matchedPeople: matched, unmatchedPeople: unmatched };
+    const seconds = { match: (matchedAt - started) / 1000, write: (performance.now() - matchedAt) / 1000 };
+    return { batchId, received: notifications.length, added, alreadyImported, matchedPeople: matched, unmatchedPeople: unmatched, seconds };
   });
 }
 

@@ -265,13 +265,25 @@ export function notificationsFromCsv(plan: CsvHeaderPlan, records: Iterable<{ li
   for (const { line, values } of records) {
     const rowProblems: ItemProblem[] = [];
     const ref = get(values, 'police_reference').toUpperCase();
-    const received = parseCsvDateTime(get(values, 'received_at'));
-    if (!received) rowProblems.push({ at: line, field: 'received_at', text: 'received_at must be a date and time, like 2026-11-26 21:40 or 2026-11-26T21:40:00Z' });
-    const incidentText = get(values, 'incident_at');
-    const incident = incidentText ? parseCsvDateTime(incidentText) : null;
-    if (incidentText && !incident) rowProblems.push({ at: line, field: 'incident_at', text: 'incident_at must be a date and time, like 2026-11-26 21:40' });
-    const daText = get(values, 'domestic_abuse').toLowerCase();
-    if (!YES.has(daText) && !NO.has(daText)) rowProblems.push({ at: line, field: 'domestic_abuse', text: 'domestic_abuse must be yes or no' });
+    // The notification's columns are read once, from its first row; later rows must repeat them exactly.
+    const key = NOTIFICATION_COLUMNS.map((c) => get(values, c)).join('\u0000');
+    let group = groups.get(ref);
+    if (group && group.key !== key) {
+      problems.push({ at: line, field: 'police_reference', text: `${ref} is also on line ${group.firstLine} with different notification details (times, category, risk, summary or address): the rows of one notification must agree` });
+      continue;
+    }
+    let received: string | null = null;
+    let incident: string | null = null;
+    let daText = '';
+    if (!group) {
+      received = parseCsvDateTime(get(values, 'received_at'));
+      if (!received) rowProblems.push({ at: line, field: 'received_at', text: 'received_at must be a date and time, like 2026-11-26 21:40 or 2026-11-26T21:40:00Z' });
+      const incidentText = get(values, 'incident_at');
+      incident = incidentText ? parseCsvDateTime(incidentText) : null;
+      if (incidentText && !incident) rowProblems.push({ at: line, field: 'incident_at', text: 'incident_at must be a date and time, like 2026-11-26 21:40' });
+      daText = get(values, 'domestic_abuse').toLowerCase();
+      if (!YES.has(daText) && !NO.has(daText)) rowProblems.push({ at: line, field: 'domestic_abuse', text: 'domestic_abuse must be yes or no' });
+    }
     const role = get(values, 'person_role').toLowerCase();
     if (role !== 'child' && role !== 'adult') rowProblems.push({ at: line, field: 'person_role', text: 'person_role must be child or adult' });
     const dobText = get(values, 'date_of_birth');
@@ -282,8 +294,6 @@ export function notificationsFromCsv(plan: CsvHeaderPlan, records: Iterable<{ li
       continue;
     }
     const p: PersonInputRaw = { givenName: get(values, 'given_name'), familyName: get(values, 'family_name'), dateOfBirth: dob || '', postcode: get(values, 'person_postcode'), nhsNumber: get(values, 'nhs_number') };
-    const key = NOTIFICATION_COLUMNS.map((c) => (c === 'received_at' ? received : c === 'incident_at' ? incident ?? '' : get(values, c))).join('\u0000');
-    let group = groups.get(ref);
     if (!group) {
       group = {
         firstLine: line,
@@ -307,9 +317,6 @@ export function notificationsFromCsv(plan: CsvHeaderPlan, records: Iterable<{ li
         },
       };
       groups.set(ref, group);
-    } else if (group.key !== key) {
-      problems.push({ at: line, field: 'police_reference', text: `${ref} is also on line ${group.firstLine} with different notification details (times, category, risk, summary or address): the rows of one notification must agree` });
-      continue;
     }
     (role === 'child' ? group.childLines : group.adultLines).push(line);
     (role === 'child' ? group.raw.children : group.raw.adults).push(p);
