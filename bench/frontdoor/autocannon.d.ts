@@ -21,6 +21,7 @@ declare module 'autocannon' {
     connections: number;
     duration: number;
     overallRate?: number;
+    timeout?: number;
     requests: Array<{ setupRequest: (req: Record<string, unknown>, context: Record<string, unknown>) => Record<string, unknown> }>;
   }
   function autocannon(options: Options): Promise<Result>;
