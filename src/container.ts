@@ -117,7 +117,7 @@ export function createServices(config: AppConfig, handle: DatabaseHandle): Servi
     handover: new HandoverService(db),
     earlyHelp: new EarlyHelpService(db, contacts),
     apiClients: new ApiClientsService(db),
-    police: new PoliceNotificationsService(db, personSearch, contacts),
+    police: new PoliceNotificationsService(db, personSearch, contacts, handle.kind),
     partnerContacts: new PartnerContactsService(db, personSearch, people, contacts),
   };
 }

@@ -22,7 +22,7 @@ export async function importPoliceFile(config: AppConfig, file: string): Promise
   try {
     await migrateToLatest(handle.db);
     const weights = await new PersonSearchService(handle.db).currentWeights();
-    const r = await importNotifications(handle.db, weights, cliContext('frontdoor import-police'), read.notifications, { kind: 'cli', fileName: path.basename(file) });
+    const r = await importNotifications(handle.db, weights, cliContext('frontdoor import-police'), read.notifications, { kind: 'cli', fileName: path.basename(file) }, { overlap: handle.kind === 'postgres' });
     console.log(
       `Imported ${plural(r.added, 'police notification')} from ${path.basename(file)} into ${describeDatabase(handle)} in ${((Date.now() - started) / 1000).toFixed(1)} s` +
         `; ${r.alreadyImported.length} already imported (not added again); people matched ${r.matchedPeople}, not matched ${r.unmatchedPeople}`,

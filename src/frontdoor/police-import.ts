@@ -37,7 +37,7 @@ export interface ImportResult {
   alreadyImported: string[];
   matchedPeople: number;
   unmatchedPeople: number;
-  /** Where the time went, in seconds: finding new references and matching children; writing. */
+  /** Where the time went, in seconds: finding new references and matching children; writing (the two overlap on PostgreSQL). */
   seconds: { match: number; write: number };
 }
 
@@ -125,6 +125,7 @@ export async function importNotifications(
   ctx: RequestContext,
   notifications: NotificationInput[],
   source: { kind: ImportSource; fileName?: string },
+  options: { overlap?: boolean } = {},
 ): Promise<ImportResult> {
   // Reads first, outside the transaction: which references are new, and who their children are. Only
   // children are matched (adults the police name are kept as given, and matched by the MASH if needed).
@@ -133,28 +134,36 @@ export async function importNotifications(
   const existing = await existingReferences(db, notifications.map((n) => n.policeReference));
   const children = notifications.filter((n) => !existing.has(n.policeReference)).flatMap((n) => n.people.filter((p) => p.role === 'child'));
   const matches = new Map<NotificationPerson, number | null>();
-  await inParallel(slicesOf(children, MATCH_SLICE), 2, async (slice) => {
+  let matchedAt = started;
+  const matching = inParallel(slicesOf(children, MATCH_SLICE), 2, async (slice) => {
     const ids = await matchPeopleInBulk(db, weights, slice);
     slice.forEach((p, i) => matches.set(p, ids[i] ?? null));
+  }).then(() => {
+    matchedAt = performance.now();
   });
-  const matchedAt = performance.now();
+  // On PostgreSQL (options.overlap) the notifications are written while the children are matched on other
+  // connections. Never on PGlite: its one connection is the transaction's, so a read beside it would wait for ever.
+  if (options.overlap) matching.catch(() => undefined);
+  else await matching;
   return inTransaction(db, async (tx) => {
+    const writeStarted = performance.now();
     const { id: batchId } = await tx
       .insertInto('police_import_batches')
       .values({ source: source.kind, file_name: source.fileName ?? '', notifications: notifications.length, added: 0, already_imported: 0, imported_by: ctx.user?.id ?? null })
       .returning('id')
       .executeTakeFirstOrThrow();
-    let added = 0;
+    const written = [];
+    for (const chunk of slicesOf(notifications, CHUNK)) written.push(await insertNotifications(tx, batchId, chunk));
+    await matching;
     let matched = 0;
     let unmatched = 0;
-    const alreadyImported: string[] = [];
-    for (const chunk of slicesOf(notifications, CHUNK)) {
-      const r = await insertChunk(tx, ctx, batchId, chunk, matches);
-      added += r.added;
+    for (const w of written) {
+      const r = await insertPeople(tx, ctx, batchId, w.fresh, w.idByRef, matches);
       matched += r.matched;
       unmatched += r.unmatched;
-      alreadyImported.push(...r.already);
     }
+    const added = written.reduce((n, w) => n + w.fresh.length, 0);
+    const alreadyImported = written.flatMap((w) => w.already);
     await tx.updateTable('police_import_batches').set({ added, already_imported: alreadyImported.length }).where('id', '=', batchId).execute();
     await writeAudit(tx, ctx, {
       action: 'police.import',
@@ -162,12 +171,12 @@ export async function importNotifications(
       recordId: batchId,
       details: { source: source.kind, fileName: source.fileName ?? null, received: notifications.length, added, alreadyImported: alreadyImported.length, matchedPeople: matched, unmatchedPeople: unmatched },
     });
-    const seconds = { match: (matchedAt - started) / 1000, write: (performance.now() - matchedAt) / 1000 };
+    const seconds = { match: (matchedAt - started) / 1000, write: (performance.now() - writeStarted) / 1000 };
     return { batchId, received: notifications.length, added, alreadyImported, matchedPeople: matched, unmatchedPeople: unmatched, seconds };
   });
 }
 
-async function insertChunk(tx: Tx, ctx: RequestContext, batchId: number, chunk: NotificationInput[], matches: ReadonlyMap<NotificationPerson, number | null>) {
+async function insertNotifications(tx: Tx, batchId: number, chunk: NotificationInput[]) {
   const col = <T>(f: (n: NotificationInput) => T) => chunk.map(f);
   const inserted = await sql<{ id: number; police_reference: string }>`
     insert into police_notifications (police_reference, received_at, incident_at, category, domestic_abuse, risk, force_name, officer, summary, address, postcode, import_batch_id)
@@ -179,8 +188,10 @@ async function insertChunk(tx: Tx, ctx: RequestContext, batchId: number, chunk: 
     on conflict (police_reference) do nothing
     returning id, police_reference`.execute(tx);
   const idByRef = new Map(inserted.rows.map((r) => [r.police_reference, Number(r.id)]));
-  const fresh = chunk.filter((n) => idByRef.has(n.policeReference));
-  const already = chunk.filter((n) => !idByRef.has(n.policeReference)).map((n) => n.policeReference);
+  return { idByRef, fresh: chunk.filter((n) => idByRef.has(n.policeReference)), already: chunk.filter((n) => !idByRef.has(n.policeReference)).map((n) => n.policeReference) };
+}
+
+async function insertPeople(tx: Tx, ctx: RequestContext, batchId: number, fresh: NotificationInput[], idByRef: ReadonlyMap<string, number>, matches: ReadonlyMap<NotificationPerson, number | null>) {
   const people = fresh.flatMap((n) => n.people.map((p) => ({ notificationId: idByRef.get(n.policeReference)!, p, personId: matches.get(p) ?? null })));
   if (people.length) {
     const pc = <T>(f: (x: (typeof people)[number]) => T) => people.map(f);
@@ -196,5 +207,5 @@ async function insertChunk(tx: Tx, ctx: RequestContext, batchId: number, chunk: 
     // Whose records this import linked to: the people's own audit trail shows the notification arrived.
     await writeAudit(tx, ctx, { action: 'police.import_chunk', recordType: 'police_import_batch', recordId: batchId, personIds: [...new Set(matchedIds)], details: { added: fresh.length, firstReference: fresh[0]!.policeReference } });
   }
-  return { added: fresh.length, already, matched: matchedIds.length, unmatched: people.length - matchedIds.length };
+  return { matched: matchedIds.length, unmatched: people.length - matchedIds.length };
 }

@@ -46,12 +46,14 @@ export class PoliceNotificationsService {
     private readonly db: Kysely<Database>,
     private readonly personSearch: PersonSearchService,
     private readonly contacts: ContactsService,
+    /** On PostgreSQL an import matches children on other connections while it writes. */
+    private readonly databaseKind: 'pglite' | 'postgres' = 'pglite',
   ) {}
 
   async import(ctx: RequestContext, notifications: NotificationInput[], source: { kind: ImportSource; fileName?: string }): Promise<ImportResult> {
     // Read the weights before the transaction: on PGlite a query on `db` inside one would wait for ever.
     const weights = await this.personSearch.currentWeights();
-    return importNotifications(this.db, weights, ctx, notifications, source);
+    return importNotifications(this.db, weights, ctx, notifications, source, { overlap: this.databaseKind === 'postgres' });
   }
 
   /** Notifications awaiting screening, oldest first, with their people and Encompass state. */

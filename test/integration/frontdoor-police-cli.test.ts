@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { TARGETS } from '../support/harness.js';
 import type { DatabaseHandle } from '../../src/db/connect.js';
+import { migrateToLatest } from '../../src/db/migrate.js';
 import { assertOk, runCli, tempDir, cliDatabase } from './cli-support.js';
 
 const received = new Date(Date.now() - 3600_000).toISOString();
@@ -31,6 +32,10 @@ describe('npm run cli -- frontdoor import-police', () => {
         fs.writeFileSync(path.join(tmp.dir, 'good.csv'), GOOD);
         fs.writeFileSync(path.join(tmp.dir, 'bad.csv'), BAD);
         ({ env, open, drop } = await cliDatabase(target, tmp.dir, { NODE_ENV: 'production' }));
+        // A council's database already has its tables (the scratch PostgreSQL database starts empty).
+        const h = await open();
+        await migrateToLatest(h.db);
+        await h.close();
       });
       after(async () => {
         await drop();
