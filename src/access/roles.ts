@@ -92,6 +92,10 @@ export const PERMISSIONS = {
   'screening.complete': 'Complete child exploitation and domestic abuse screening tools',
   'earlyhelp.manage': 'Manage early help episodes and step a case up to the front door',
   'partner.requests': 'Answer information requests addressed to your agency',
+  'casework.view': 'See children’s episodes, plans, assessments, case notes and chronology',
+  'casework.write': 'Record case notes, visits, assessments, mappings, strategy discussions and plans for children',
+  'casework.manage': 'Allocate and transfer work, give management oversight and guidance, authorise assessments, close episodes',
+  'casework.chair': 'Chair child protection conferences and reviews',
   'api.contacts': 'Partner system: create contacts through the API',
   'api.police': 'Partner system: import police notifications through the API',
 } as const;
@@ -106,7 +110,7 @@ const COUNCIL_STAFF: Permission[] = [...EVERY_USER, 'calendar.view'];
 /** Practitioners who work with children's records day to day. */
 const PRACTITIONER: Permission[] = [...COUNCIL_STAFF, 'people.search', 'people.view', 'people.create', 'people.edit'];
 /** Everyone who works on children's records sees the front-door history and can use the screening tools. */
-const CASEWORK: Permission[] = [...PRACTITIONER, 'frontdoor.view', 'screening.complete'];
+const CASEWORK: Permission[] = [...PRACTITIONER, 'frontdoor.view', 'screening.complete', 'casework.view', 'casework.write'];
 /** The MASH screens and recommends; its manager decides. */
 const MASH: Permission[] = [...CASEWORK, 'frontdoor.record', 'frontdoor.screen', 'frontdoor.police', 'frontdoor.handover'];
 /** Managers also resolve duplicates, restrict records and see who has looked at a record. */
@@ -123,11 +127,11 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     'audit.search',
   ]),
   mash_worker: new Set(MASH),
-  mash_manager: new Set<Permission>([...MASH, ...MANAGER, 'frontdoor.decide']),
+  mash_manager: new Set<Permission>([...MASH, ...MANAGER, 'frontdoor.decide', 'casework.manage']),
   social_worker: new Set(CASEWORK),
-  team_manager: new Set<Permission>([...CASEWORK, ...MANAGER]),
+  team_manager: new Set<Permission>([...CASEWORK, ...MANAGER, 'casework.manage']),
   lado: new Set<Permission>([...PRACTITIONER, 'people.restrict', 'allegations.manage', 'allegations.report']),
-  iro: new Set(CASEWORK),
+  iro: new Set<Permission>([...CASEWORK, 'casework.chair']),
   // Out of hours: records contacts and what was done; the MASH screens and decides in the morning.
   edt_worker: new Set<Permission>([...CASEWORK, 'frontdoor.record']),
   early_help_worker: new Set<Permission>([...CASEWORK, 'earlyhelp.manage']),

@@ -301,6 +301,10 @@ export class ContactsService {
         })
         .where('id', '=', childRowId)
         .execute();
+      // A referral opens a children in need episode for the child (CIN census: referral date and source from the contact).
+      if (referral) {
+        await tx.insertInto('cin_episodes').values({ person_id: child.person_id, contact_child_id: childRowId, referral_date: contact.received_date, referral_source: contact.source_code, primary_need_code: input.primaryNeedCode, start_date: contact.received_date, end_date: null, closure_reason: null, team_id: null, worker_id: null, created_by: ctx.user?.id ?? null }).execute();
+      }
       if (input.outcome === 'early_help') {
         await tx.insertInto('early_help_episodes').values({ person_id: child.person_id, team_id: input.extras.earlyHelpTeamId, started_on: today, contact_child_id: childRowId, analysis: input.extras.stepDownAnalysis, ended_on: null, step_up_contact_id: null, created_by: ctx.user?.id ?? null }).execute();
       }

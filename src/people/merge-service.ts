@@ -18,6 +18,7 @@ export const PERSON_LINKS: Array<{ table: string; column: string }> = [
   { table: 'contact_adults', column: 'person_id' },
   { table: 'partner_request_people', column: 'person_id' },
   { table: 'early_help_episodes', column: 'person_id' },
+  { table: 'cin_episodes', column: 'person_id' },
   { table: 'screening_assessments', column: 'person_id' },
   { table: 'police_notification_people', column: 'person_id' },
 ];

@@ -78,6 +78,43 @@ test('school contact about two siblings → challenge → strategy discussion an
   violations.push(...(await axeViolations(page, 'RAG')));
   await Promise.all([page.waitForURL(contactUrl), page.getByRole('button', { name: 'Save rating' }).click()]);
 
+  // Information from police and health, about Amy and Ava only (not their mother).
+  await page.getByRole('link', { name: 'Send a request for information to a partner agency' }).click();
+  await page.getByLabel('Police').check();
+  await page.getByLabel('Health', { exact: true }).check();
+  await page.getByLabel('Priya Patel').uncheck();
+  await page.getByLabel('What do you need to know?').fill('Any police call-outs or health concerns for this family in the last 12 months?');
+  violations.push(...(await axeViolations(page, 'send partner request')));
+  await page.getByRole('button', { name: 'Send request' }).click();
+  await page.getByText('Police').first().waitFor();
+  const contactId = /contacts\/(\d+)/.exec(contactUrl)![1];
+  for (const [username, answer] of [['police.partner', 'Two domestic incidents at the address in October; father arrested once.'], ['health.partner', 'Health visitor noted Ava missed two appointments.']] as const) {
+    const partner = await openTab(browser!, server!.baseUrl);
+    await signIn(partner.page, username);
+    await partner.page.getByRole('link', { name: 'Information requests' }).first().click();
+    violations.push(...(await axeViolations(partner.page, `${username} inbox`)));
+    const inbox = await partner.page.locator('main').innerText();
+    assert.ok(!inbox.includes('Jo Teacher'), 'partners do not see the referrer');
+    const agency = username === 'police.partner' ? 'police' : 'health';
+    const req = await server!.app.handle.db.selectFrom('partner_requests').select('id').where('contact_id', '=', Number(contactId)).where('agency', '=', agency).executeTakeFirstOrThrow();
+    await partner.page.locator(`a[href="/partner/requests/${req.id}"]`).first().click();
+    const seen = await partner.page.locator('main').innerText();
+    assert.match(seen, /Amy Patel/);
+    assert.ok(!seen.includes('Priya Patel'), 'the mother was not in the request');
+    assert.ok(!seen.includes('grabbed her arm'), 'partners do not see what the referrer said');
+    violations.push(...(await axeViolations(partner.page, `${username} request`)));
+    await partner.page.getByLabel('Answer', { exact: true }).fill(answer);
+    await partner.page.getByRole('button', { name: 'Send answer' }).click();
+    await partner.page.locator('.govuk-notification-banner').waitFor();
+    worker.problems.push(...partner.problems);
+    await partner.context.close();
+  }
+  await page.goto(contactUrl);
+  const answers = await page.locator('#partner-requests').innerText();
+  assert.match(answers, /Two domestic incidents at the address in October/);
+  assert.match(answers, /Health visitor noted Ava missed two appointments/);
+  assert.ok(contactId);
+
   await page.getByRole('link', { name: 'Recommend an outcome for Amy' }).click();
   await page.getByLabel('Strategy discussion (reasonable cause to suspect significant harm)').check();
   await page.getByLabel('Rationale').fill('Disclosure of physical abuse by father, with a visible injury.');

@@ -1,0 +1,4 @@
+import type { ClockSource } from './clocks.js';
+
+/** Every module's clocks. Each practice module adds its source here (one line), so records and trays see them all. */
+export const CLOCK_SOURCES: ClockSource[] = [];

@@ -1,0 +1,33 @@
+import type { Services } from '../container.js';
+import type { RequestContext } from '../audit/audit-log.js';
+
+/**
+ * A part of the child's case record page contributed by a practice module (assessments, Signs of Safety,
+ * child protection...). The casework module renders each registered section in order with its own template,
+ * so modules add to the record without editing its page. `load` runs after access to the child is checked.
+ */
+export interface RecordSection {
+  /** Nunjucks template path, e.g. 'assessments/views/record-section.njk'; rendered with the data `load` returns. */
+  template: string;
+  order: number;
+  load(services: Services, ctx: RequestContext, personId: number): Promise<Record<string, unknown>>;
+}
+
+/** A line in a child's chronology, generated from the record. */
+export interface ChronologyEntry {
+  date: string;
+  /** e.g. 'Contact', 'Assessment', 'Strategy discussion', 'Case note'. */
+  kind: string;
+  summary: string;
+  href?: string;
+  significant?: boolean;
+  analysis?: string;
+}
+
+export interface ChronologySource {
+  load(services: Services, ctx: RequestContext, personId: number): Promise<ChronologyEntry[]>;
+}
+
+/** Each module adds its record section and chronology source here (one line each). */
+export const RECORD_SECTIONS: RecordSection[] = [];
+export const CHRONOLOGY_SOURCES: ChronologySource[] = [];
