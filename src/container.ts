@@ -24,6 +24,9 @@ import { HandoverService } from './frontdoor/handover-service.js';
 import { EarlyHelpService } from './earlyhelp/earlyhelp-service.js';
 import { AssessmentsService } from './assessments/assessments-service.js';
 import { AssessmentSettingsService } from './assessments/assessment-settings.js';
+import { ApiClientsService } from './access/api-clients-service.js';
+import { PoliceNotificationsService } from './frontdoor/police-service.js';
+import { PartnerContactsService } from './api/partner-contacts-service.js';
 
 /**
  * One typed container wires every service. Routes receive services, never the database:
@@ -71,6 +74,12 @@ export interface Services {
   assessments: AssessmentsService;
   /** The council's assessment timescales, guidance time and CIN plan review interval. */
   assessmentSettings: AssessmentSettingsService;
+  /** Partner systems calling the JSON API with a bearer key, each acting as a service account. */
+  apiClients: ApiClientsService;
+  /** Police notifications: bulk import, the daily screening meeting, Operation Encompass notices. */
+  police: PoliceNotificationsService;
+  /** Contacts sent by partner systems through the JSON API (people matched or created). */
+  partnerContacts: PartnerContactsService;
 }
 
 export function createServices(config: AppConfig, handle: DatabaseHandle): Services {
@@ -116,5 +125,8 @@ export function createServices(config: AppConfig, handle: DatabaseHandle): Servi
     earlyHelp: new EarlyHelpService(db, contacts),
     assessments: new AssessmentsService(db, people, assessmentSettings),
     assessmentSettings,
+    apiClients: new ApiClientsService(db),
+    police: new PoliceNotificationsService(db, personSearch, contacts, handle.kind),
+    partnerContacts: new PartnerContactsService(db, personSearch, people, contacts),
   };
 }

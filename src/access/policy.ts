@@ -10,6 +10,8 @@ export interface CurrentUser {
   teamIds: number[];
   teamNames: string[];
   mustChangePassword: boolean;
+  /** Partner systems only: the API client's scopes, within which its role's permissions apply. */
+  apiScopes?: readonly Permission[];
 }
 
 /** What a route declares it needs: a permission, any signed-in user, or nothing (public). */
@@ -21,6 +23,7 @@ const allow: Decision = { allowed: true };
 const deny = (reason: string): Decision => ({ allowed: false, reason });
 
 export function hasPermission(user: CurrentUser, permission: Permission): boolean {
+  if (user.apiScopes && !user.apiScopes.includes(permission)) return false;
   return ROLE_PERMISSIONS[user.role].has(permission);
 }
 

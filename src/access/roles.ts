@@ -15,7 +15,14 @@ export const ROLES = [
   'partner',
   'early_help_worker',
 ] as const;
-export type Role = (typeof ROLES)[number];
+/**
+ * Roles of service accounts, not people: a partner system calling the JSON API with a key. Kept out of
+ * ROLES so that the user form never offers them and nothing loops over them as if they could sign in.
+ */
+export const SERVICE_ROLES = ['partner_system'] as const;
+export type HumanRole = (typeof ROLES)[number];
+export type ServiceRole = (typeof SERVICE_ROLES)[number];
+export type Role = HumanRole | ServiceRole;
 
 export const ROLE_LABELS: Record<Role, string> = {
   administrator: 'Administrator',
@@ -29,6 +36,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   analyst: 'Performance analyst',
   partner: 'Partner agency worker',
   early_help_worker: 'Early help practitioner',
+  partner_system: 'Partner system (API)',
 };
 
 export const ROLE_DESCRIPTIONS: Record<Role, string> = {
@@ -43,6 +51,7 @@ export const ROLE_DESCRIPTIONS: Record<Role, string> = {
   analyst: 'Produces dashboards, statutory returns and inspection data.',
   partner: 'Answers information requests from the MASH for their agency, and sees only what is shared with it.',
   early_help_worker: 'Works with families stepped down to early help, and steps a case back up to the front door when risk rises.',
+  partner_system: 'Another agency’s computer system calling the JSON API with a key; never signs in to pages.',
 };
 
 /** Partner agencies whose staff may be given partner accounts. */
@@ -92,6 +101,10 @@ export const PERMISSIONS = {
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
+/** The permissions an API client can be given (its scopes). */
+export const API_SCOPES = ['api.contacts', 'api.police'] as const satisfies readonly Permission[];
+export type ApiScope = (typeof API_SCOPES)[number];
+
 const EVERY_USER: Permission[] = ['home.view', 'account.manage'];
 const COUNCIL_STAFF: Permission[] = [...EVERY_USER, 'calendar.view'];
 /** Practitioners who work with children's records day to day. */
@@ -126,10 +139,17 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   analyst: new Set(COUNCIL_STAFF),
   // Partners see only what the MASH shares with their agency: the requests addressed to it.
   partner: new Set<Permission>([...EVERY_USER, 'partner.requests']),
+  // The most a partner system may be given; each API client holds a subset (its scopes). Nothing of EVERY_USER:
+  // it has no home page or password.
+  partner_system: new Set<Permission>(API_SCOPES),
 };
 
-export function isRole(value: string): value is Role {
+/** A role a person can hold and sign in with (not a service account's). */
+export function isRole(value: string): value is HumanRole {
   return (ROLES as readonly string[]).includes(value);
+}
+export function isApiScope(value: string): value is ApiScope {
+  return (API_SCOPES as readonly string[]).includes(value);
 }
 export function isAgency(value: string): value is Agency {
   return (AGENCIES as readonly string[]).includes(value);

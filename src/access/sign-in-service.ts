@@ -5,6 +5,7 @@ import { writeAudit, type RequestContext } from '../audit/audit-log.js';
 import { spendVerifyTime, verifyPassword } from './passwords.js';
 import { decideThrottle, lockAfterFailure, SIGN_IN_LIMITS } from './sign-in-rules.js';
 import type { UsersService } from './users-service.js';
+import { isRole } from './roles.js';
 
 export type SignInResult =
   | { ok: true; userId: number; mustChangePassword: boolean }
@@ -20,7 +21,7 @@ export class SignInService {
     const windowStart = new Date(now.getTime() - SIGN_IN_LIMITS.windowMinutes * 60000);
     const user = await this.db
       .selectFrom('users')
-      .select(['id', 'username', 'password_hash', 'active', 'locked_until', 'must_change_password', 'last_sign_in_at'])
+      .select(['id', 'username', 'password_hash', 'active', 'role', 'locked_until', 'must_change_password', 'last_sign_in_at'])
       .where((eb) => eb(eb.fn('lower', ['username']), '=', username.toLowerCase()))
       .executeTakeFirst();
     const ipFailures = await this.db
@@ -37,10 +38,12 @@ export class SignInService {
       return { ok: false, reason: throttle.reason, retryAfterMinutes: throttle.retryAfterMinutes };
     }
 
-    const valid = user && user.active ? await verifyPassword(user.password_hash, password) : (await spendVerifyTime(password), false);
+    // A partner system's service account has no usable password and must never get a page session.
+    const person = !!user && isRole(user.role);
+    const valid = user && user.active && person ? await verifyPassword(user.password_hash, password) : (await spendVerifyTime(password), false);
     if (!user || !valid) {
       await inTransaction(this.db, async (tx) => {
-        await this.recordAttempt(ctx, username, false, user?.id, { reason: user && !user.active ? 'inactive' : 'bad_credentials' }, tx);
+        await this.recordAttempt(ctx, username, false, user?.id, { reason: user && !person ? 'service_account' : user && !user.active ? 'inactive' : 'bad_credentials' }, tx);
         if (user) {
           // Failures before the last successful sign-in no longer count towards a lock.
           const since = user.last_sign_in_at && user.last_sign_in_at > windowStart ? user.last_sign_in_at : windowStart;

@@ -3,7 +3,7 @@ import type { Database } from '../db/schema.js';
 import { inTransaction, ConflictError, NotFoundError, ValidationError, type Tx } from '../db/transaction.js';
 import { writeAudit, type RequestContext } from '../audit/audit-log.js';
 import { generateTemporaryPassword, hashPassword, passwordProblem, verifyPassword } from './passwords.js';
-import { isAgency, isRole, type Agency, type Role } from './roles.js';
+import { isAgency, isRole, ROLES, type Agency, type Role } from './roles.js';
 import type { CurrentUser } from './policy.js';
 
 export interface UserSummary {
@@ -40,7 +40,8 @@ export class UsersService {
   constructor(private readonly db: Kysely<Database>) {}
 
   async list(filter: { text?: string; includeInactive?: boolean } = {}): Promise<UserSummary[]> {
-    let q = this.db.selectFrom('users').selectAll().orderBy('display_name');
+    // Partner systems' service accounts are managed on the API clients page, not here.
+    let q = this.db.selectFrom('users').selectAll().where('role', 'in', [...ROLES]).orderBy('display_name');
     if (!filter.includeInactive) q = q.where('active', '=', true);
     if (filter.text) {
       const like = `%${filter.text.replace(/[%_\\]/g, '\\$&')}%`;
@@ -52,7 +53,8 @@ export class UsersService {
 
   async get(id: number, executor: Kysely<Database> = this.db): Promise<UserSummary> {
     const row = await executor.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!row) throw new NotFoundError(`No user ${id}`);
+    // A service account is not a user an administrator may edit, reset or turn into a person's account.
+    if (!row || !isRole(row.role)) throw new NotFoundError(`No user ${id}`);
     return (await this.withTeams(executor, [row]))[0]!;
   }
 

@@ -10,6 +10,7 @@ import { seedFrontDoor } from '../frontdoor/demo-seed.js';
 import { seedPartnerRequests } from '../frontdoor/partner-demo-seed.js';
 import { seedEarlyHelp } from '../earlyhelp/demo-seed.js';
 import { seedAssessments } from '../assessments/demo-seed.js';
+import { seedPoliceNotifications } from '../frontdoor/police-demo-seed.js';
 
 export interface DemoSeedContext {
   db: Kysely<Database>;
@@ -39,6 +40,8 @@ export const DEMO_SEEDERS: DemoSeeder[] = [
   { name: 'front door', seed: seedFrontDoor },
   // For the children in need episodes the front door's referrals opened.
   { name: 'assessments', seed: seedAssessments },
+  // After the front door's demo contacts, so theirs keep the first ids; needs only people and users.
+  { name: 'police notifications', seed: seedPoliceNotifications },
   // After every other seeder: it adds requests to whatever demo contacts exist by then.
   { name: 'partner requests', seed: seedPartnerRequests },
 ];

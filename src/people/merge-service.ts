@@ -22,6 +22,7 @@ export const PERSON_LINKS: Array<{ table: string; column: string }> = [
   { table: 'screening_assessments', column: 'person_id' },
   { table: 'assessments', column: 'person_id' },
   { table: 'cin_plans', column: 'person_id' },
+  { table: 'police_notification_people', column: 'person_id' },
 ];
 
 interface MovedRecord {

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { decideRoute, type RouteAccess } from '../access/policy.js';
 import type { Services } from '../container.js';
 import { setPageLocals } from './page-locals.js';
+import { authenticateBearer, bearerRequests, sendProblem } from '../access/api-auth.js';
 
 /** Routes every request must pass through; registered once, so no route can skip them. */
 export interface DeclaredRoute {
@@ -29,21 +30,44 @@ export function registerGuard(app: FastifyInstance, services: Services): void {
     for (const method of [route.method].flat()) declared.push({ method: String(method), url: route.url, access });
   });
 
+  // A partner system's bearer key is checked as the request arrives, before its body is read (a police
+  // batch may be megabytes): a wrong key, or no key on a partner-system route, is refused at once.
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.is404 || !isApi(request)) return;
+    const access = request.routeOptions.config?.access;
+    if (!access || access === 'public') return;
+    const bearer = await authenticateBearer(request, reply, services);
+    if (reply.sent) return reply;
+    // Without a key and without a session, refuse before reading the body. (A signed-in person falls through
+    // to the permission check below, which refuses them too: no person's role has an API permission.)
+    if (!bearer && access.startsWith('api.') && !request.session?.get('userId')) {
+      await services.audit.record(request.ctx, { action: 'api.auth_failed', outcome: 'denied', details: { method: request.method, url: request.url, keyPrefix: '' } });
+      reply.header('www-authenticate', 'Bearer realm="api"');
+      return sendProblem(reply, 401, 'Send the API key as Authorization: Bearer <key>');
+    }
+    return undefined;
+  });
+
   app.addHook('preHandler', async (request, reply) => {
     const access = request.is404 ? 'public' : request.routeOptions.config.access;
     // Unreachable by construction (onRoute refuses such routes); deny rather than assume.
     if (!access) return reply.code(403).send();
     // Stylesheets, scripts and images: skip the user lookup and page data every page request pays for.
     if (!request.is404 && request.routeOptions.config.staticFile) return;
-    await loadUser(request, reply, services, access === 'public');
-    if (reply.sent) return;
-    await setPageLocals(request, reply, services);
+    // A partner system (authenticated by its key in onRequest) has no session and no page data.
+    const bearer = bearerRequests.has(request);
+    if (!bearer) {
+      await loadUser(request, reply, services, access === 'public');
+      if (reply.sent) return;
+      await setPageLocals(request, reply, services);
+    }
 
     const user = request.ctx.user;
     const decision = decideRoute(user, access);
     if (decision === 'sign-in') return sendToSignIn(request, reply);
     if (decision === 'forbidden') {
       await services.audit.record(request.ctx, { action: 'access.denied', outcome: 'denied', details: { method: request.method, url: request.url } });
+      if (isApi(request)) return sendProblem(reply, 403, bearer ? `This API key does not have the scope ${access}` : 'You do not have permission to do this');
       return reply.code(403).view('web/views/errors/403.njk');
     }
     if (user?.mustChangePassword && access !== 'public' && !request.routeOptions.config.allowWithPasswordChangeDue) {

@@ -22,6 +22,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/calendar', text: 'Working days', permission: 'calendar.view' },
   { href: '/admin/users', text: 'Users', permission: 'admin.users' },
   { href: '/admin/teams', text: 'Teams', permission: 'admin.teams' },
+  { href: '/admin/api-clients', text: 'Partner systems', permission: 'admin.users' },
   { href: '/admin/audit', text: 'Audit log', permission: 'audit.search' },
   { href: '/admin/settings', text: 'Settings', permission: 'admin.settings' },
 ];

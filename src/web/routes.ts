@@ -20,6 +20,9 @@ import { registerScreeningRoutes } from '../frontdoor/screening-routes.js';
 import { registerHandoverRoutes } from '../frontdoor/handover-routes.js';
 import { registerEarlyHelpRoutes } from '../earlyhelp/earlyhelp-routes.js';
 import { registerAssessmentRoutes } from '../assessments/assessment-routes.js';
+import { registerPoliceRoutes } from '../frontdoor/police-routes.js';
+import { registerApiRoutes } from '../api/openapi-routes.js';
+import { registerAdminApiClientRoutes } from '../access/admin-api-clients-routes.js';
 
 /** Every domain's pages and API. Each route declares its access; the guard enforces it. */
 export function registerAllRoutes(app: FastifyInstance, services: Services): void {
@@ -43,4 +46,7 @@ export function registerAllRoutes(app: FastifyInstance, services: Services): voi
   registerHandoverRoutes(app, services);
   registerEarlyHelpRoutes(app, services);
   registerAssessmentRoutes(app, services);
+  registerPoliceRoutes(app, services);
+  registerApiRoutes(app, services);
+  registerAdminApiClientRoutes(app, services);
 }

@@ -1,0 +1,226 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fastifyMultipart from '@fastify/multipart';
+import type { Services } from '../container.js';
+import { dateFromParts } from '../people/person-form.js';
+import { SearchInputError } from '../people/search-query.js';
+import { domainErrors, idParam, notFoundIfMissing, renderWithErrors, setFlash } from '../web/render.js';
+import { errorMap, errorSummary, type FieldError } from '../web/forms.js';
+import { todayInLondon, isValidIsoDate } from '../time/index.js';
+import { formatIsoDate } from '../web/nunjucks-setup.js';
+import { ContactRulesError } from './contacts-service.js';
+import { NotFoundError } from '../db/transaction.js';
+import { readPoliceCsv } from './police-csv.js';
+import {
+  CSV_COLUMNS, ENCOMPASS_RECIPIENTS, MEETING_AGENCIES, POLICE_CATEGORIES, POLICE_RISK, SCREENING_DECISIONS,
+  type PoliceCategory, type ScreeningDecision,
+} from './police-rules.js';
+
+const access = { access: 'frontdoor.police' as const };
+/** A day's file is a few hundred kilobytes; a year's back-catalogue is tens of megabytes. */
+const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
+const ATTENDEE_SLOTS = ['1', '2', '3', '4', '5', '6', '7', '8'];
+const str = (v: unknown) => (typeof v === 'string' ? v : '');
+const isKey = <T extends object>(map: T, v: unknown): v is keyof T => typeof v === 'string' && Object.prototype.hasOwnProperty.call(map, v);
+const labels = { categories: POLICE_CATEGORIES, risk: POLICE_RISK, decisions: SCREENING_DECISIONS, recipients: ENCOMPASS_RECIPIENTS, agencies: MEETING_AGENCIES };
+
+/** Domain errors from services: the rules' lists, or one ValidationError / ConflictError. */
+function errorsOf(err: unknown): FieldError[] {
+  if (err instanceof ContactRulesError) return err.errors;
+  return domainErrors(err);
+}
+
+/**
+ * Police notifications at the front door (permission frontdoor.police): the screening queue, CSV import,
+ * a notification with its people and Encompass notices, and the daily screening meeting.
+ */
+export function registerPoliceRoutes(app: FastifyInstance, services: Services): void {
+  app.get('/frontdoor/police', { config: access }, async (request, reply) => {
+    const q = request.query as Record<string, string | undefined>;
+    const category = isKey(POLICE_CATEGORIES, q.category) ? (q.category as PoliceCategory) : undefined;
+    const from = q.from && isValidIsoDate(q.from) ? q.from : undefined;
+    const to = q.to && isValidIsoDate(q.to) ? q.to : undefined;
+    const page = /^\d{1,6}$/.test(q.page ?? '') ? Math.max(1, Number(q.page)) : 1;
+    const calendar = await services.calendar.calendar();
+    const [queue, encompass, meetings] = await Promise.all([
+      services.police.queue({ category, from, to }, calendar, new Date(), page),
+      services.police.encompassOutstanding(calendar),
+      services.police.meetings(5),
+    ]);
+    return reply.view('frontdoor/views/police/queue.njk', {
+      pageTitle: 'Police notifications',
+      queue,
+      encompass,
+      meetings,
+      filter: { category: category ?? '', from: from ?? '', to: to ?? '' },
+      pageLink: (n: number) => `/frontdoor/police?${new URLSearchParams({ ...(category ? { category } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}), page: String(n) }).toString()}`,
+      categoryItems: [{ value: '', text: 'All categories' }, ...Object.entries(POLICE_CATEGORIES).map(([value, text]) => ({ value, text, selected: value === category }))],
+      labels,
+    });
+  });
+
+  // The upload needs multipart parsing; it is registered for this route only (encapsulated), so no other
+  // route accepts multipart bodies. Fields are attached to the body, so the CSRF check sees _csrf as usual.
+  app.register(async (scope) => {
+    await scope.register(fastifyMultipart, { attachFieldsToBody: 'keyValues', limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5 } });
+    scope.post('/frontdoor/police/import', { config: access }, async (request, reply) => {
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      const file = body.file;
+      if (!Buffer.isBuffer(file) || file.length === 0) {
+        return renderWithErrors(reply, 'frontdoor/views/police/import.njk', { pageTitle: 'Import police notifications', columns: CSV_COLUMNS }, [{ field: 'file', text: 'Select a CSV file of police notifications' }]);
+      }
+      const read = await readPoliceCsv(file);
+      if (read.problems.length) {
+        // All or nothing: any bad row means nothing of the file is imported; every bad row is listed.
+        return reply.code(400).view('frontdoor/views/police/import.njk', {
+          pageTitle: 'Import police notifications',
+          columns: CSV_COLUMNS,
+          problems: read.problems.slice(0, 500),
+          moreProblems: Math.max(0, read.problems.length - 500),
+          totalProblems: read.problems.length,
+          errors: errorMap([{ field: 'file', text: 'The file has errors: nothing was imported' }]),
+          errorList: errorSummary([{ field: 'file', text: `The file has ${read.problems.length} error${read.problems.length === 1 ? '' : 's'}: nothing was imported. Correct the rows listed below and import the whole file again.` }]),
+        });
+      }
+      const result = await services.police.import(request.ctx, read.notifications, { kind: 'csv', fileName: str(body.fileName) || 'upload.csv' });
+      return reply.view('frontdoor/views/police/import-result.njk', { pageTitle: 'Police notifications imported', result, rows: read.rows });
+    });
+  });
+
+  app.get('/frontdoor/police/import', { config: access }, async (_request, reply) => reply.view('frontdoor/views/police/import.njk', { pageTitle: 'Import police notifications', columns: CSV_COLUMNS }));
+
+  const showNotification = async (reply: FastifyReply, request: FastifyRequest, extra: Record<string, unknown> = {}, status = 200) => {
+    const id = idParam(request);
+    const calendar = await services.calendar.calendar();
+    const n = await services.police.get(request.ctx, id, calendar).catch(notFoundIfMissing);
+    return reply.code(status).view('frontdoor/views/police/notification.njk', { pageTitle: `Police notification ${n.police_reference}`, n, labels, today: todayInLondon(), values: {}, ...extra });
+  };
+
+  app.get('/frontdoor/police/:id', { config: access }, async (request, reply) => showNotification(reply, request));
+
+  app.get('/frontdoor/police/:id/people/:personRowId/search', { config: access }, async (request, reply) => {
+    const id = idParam(request);
+    const personRowId = idParam(request, 'personRowId');
+    const calendar = await services.calendar.calendar();
+    const n = await services.police.get(request.ctx, id, calendar, { audit: false }).catch(notFoundIfMissing);
+    const person = [...n.children, ...n.adults].find((p) => p.id === personRowId);
+    if (!person) return notFoundIfMissing(new NotFoundError('person'));
+    let outcome = null;
+    let searchError: string | null = null;
+    try {
+      outcome = await services.police.searchFor(request.ctx, id, personRowId);
+    } catch (err) {
+      if (!(err instanceof SearchInputError)) throw err;
+      searchError = err.message;
+    }
+    return reply.view('frontdoor/views/police/person-search.njk', { pageTitle: `Find ${person.given_name} ${person.family_name} in the person index`, n, person, outcome, searchError });
+  });
+
+  app.post('/frontdoor/police/:id/people/:personRowId/match', { config: access }, async (request, reply) => {
+    const id = idParam(request);
+    const personRowId = idParam(request, 'personRowId');
+    const body = request.body as Record<string, unknown>;
+    const personId = /^\d{1,12}$/.test(str(body.personId)) ? Number(body.personId) : null;
+    const version = /^\d{1,9}$/.test(str(body.version)) ? Number(body.version) : -1;
+    if (personId === null && body.unmatch !== 'yes') return reply.code(400).view('web/views/errors/400.njk');
+    try {
+      await services.police.matchPerson(request.ctx, id, personRowId, version, personId);
+    } catch (err) {
+      const [e] = errorsOf(err);
+      setFlash(request, { heading: 'Not matched', text: e!.text });
+      return reply.redirect(`/frontdoor/police/${id}`);
+    }
+    setFlash(request, { heading: personId === null ? 'Match removed' : 'Matched to the person record' });
+    return reply.redirect(`/frontdoor/police/${id}`);
+  });
+
+  app.post('/frontdoor/police/:id/encompass', { config: access }, async (request, reply) => {
+    const id = idParam(request);
+    const body = request.body as Record<string, unknown>;
+    const personRowId = /^\d{1,9}$/.test(str(body.personRowId)) ? Number(body.personRowId) : 0;
+    const sent = dateFromParts(body, `sentOn-${personRowId}`, 'the date the notice was sent', { required: true, notFuture: true });
+    const input = { kind: str(body[`kind-${personRowId}`]), recipientName: str(body[`recipientName-${personRowId}`]), sentOn: sent.value ?? '', sentBy: str(body[`sentBy-${personRowId}`]) };
+    try {
+      if (sent.error) throw new ContactRulesError([{ field: `sentOn-${personRowId}`, text: sent.error }]);
+      await services.police.recordEncompass(request.ctx, id, personRowId, input);
+    } catch (err) {
+      const errors = errorsOf(err);
+      return showNotification(reply, request, { values: body, errors: errorMap(errors), errorList: errorSummary(errors) }, 400);
+    }
+    setFlash(request, { heading: `Operation Encompass notice recorded: ${ENCOMPASS_RECIPIENTS[input.kind as keyof typeof ENCOMPASS_RECIPIENTS]}` });
+    return reply.redirect(`/frontdoor/police/${id}`);
+  });
+
+  // ---- the daily screening meeting
+
+  const meetingForm = async (values: Record<string, unknown>) => {
+    const calendar = await services.calendar.calendar();
+    const queue = await services.police.queue({}, calendar);
+    return {
+      pageTitle: 'Record the screening meeting',
+      queue,
+      values,
+      attendeeSlots: ATTENDEE_SLOTS,
+      agencyItems: (selected: unknown) => [{ value: '', text: 'Select agency' }, ...Object.entries(MEETING_AGENCIES).map(([value, text]) => ({ value, text, selected: value === selected }))],
+      decisionItems: (id: number, selected: unknown) => [
+        { value: '', text: 'Not discussed: keep on the queue', checked: !selected },
+        ...Object.entries(SCREENING_DECISIONS).map(([value, text]) => ({ value, text, checked: value === selected, id: `decision-${id}${value === 'nfa' ? '' : '-' + value}` })),
+      ],
+      labels,
+    };
+  };
+
+  app.get('/frontdoor/police/meetings/new', { config: access }, async (request, reply) => {
+    const today = todayInLondon();
+    const values = { 'meetingDate-day': String(Number(today.slice(8))), 'meetingDate-month': String(Number(today.slice(5, 7))), 'meetingDate-year': today.slice(0, 4), chair: request.ctx.user!.displayName };
+    return reply.view('frontdoor/views/police/meeting-form.njk', await meetingForm(values));
+  });
+
+  app.post('/frontdoor/police/meetings/new', { config: access }, async (request, reply) => {
+    const body = request.body as Record<string, unknown>;
+    const errors: FieldError[] = [];
+    const date = dateFromParts(body, 'meetingDate', 'the date of the meeting', { required: true, notFuture: true });
+    if (date.error) errors.push({ field: 'meetingDate', text: date.error });
+    const attendees = ATTENDEE_SLOTS.map((s) => ({ name: str(body[`attendeeName-${s}`]).trim(), agency: str(body[`attendeeAgency-${s}`]) })).filter((a) => a.name || a.agency);
+    const half = ATTENDEE_SLOTS.find((s) => !!str(body[`attendeeName-${s}`]).trim() !== !!str(body[`attendeeAgency-${s}`]));
+    if (half) errors.push({ field: `attendeeName-${half}`, text: 'Give each attendee’s name and agency' });
+    const ids = [body.notificationIds ?? []].flat().map(String).filter((v) => /^\d{1,9}$/.test(v)).map(Number);
+    const decisions = [];
+    for (const id of ids) {
+      const decision = str(body[`decision-${id}`]);
+      if (!decision) continue;
+      if (!isKey(SCREENING_DECISIONS, decision)) {
+        errors.push({ field: `decision-${id}`, text: 'Select a decision from the list' });
+        continue;
+      }
+      const actionText = str(body[`action-${id}`]);
+      const owner = str(body[`owner-${id}`]);
+      const due = dateFromParts(body, `dueOn-${id}`, 'the due date', { required: !!(actionText.trim() || owner.trim()) });
+      if (due.error) errors.push({ field: `dueOn-${id}`, text: due.error });
+      const hasAction = !!(actionText.trim() || owner.trim() || due.value);
+      decisions.push({
+        notificationId: id,
+        version: Number(str(body[`version-${id}`]) || -1),
+        decision: decision as ScreeningDecision,
+        notes: str(body[`notes-${id}`]),
+        sharedWith: str(body[`sharedWith-${id}`]),
+        action: hasAction ? { text: actionText, owner, dueOn: due.value ?? '' } : null,
+      });
+    }
+    const input = { meetingDate: date.value ?? '', chair: str(body.chair), attendees, notes: str(body.notes), decisions };
+    try {
+      if (errors.length) throw new ContactRulesError(errors);
+      const meetingId = await services.police.recordMeeting(request.ctx, input);
+      setFlash(request, { heading: `Screening meeting recorded: ${decisions.length} notification${decisions.length === 1 ? '' : 's'} decided` });
+      return reply.redirect(`/frontdoor/police/meetings/${meetingId}`);
+    } catch (err) {
+      const all = errorsOf(err);
+      // Keep what the meeting typed; a conflict shows the queue as it is now.
+      return renderWithErrors(reply, 'frontdoor/views/police/meeting-form.njk', await meetingForm(body), all, all.some((e) => e.field === 'form' && /changed/.test(e.text)) ? 409 : 400);
+    }
+  });
+
+  app.get('/frontdoor/police/meetings/:id', { config: access }, async (request, reply) => {
+    const m = await services.police.meeting(request.ctx, idParam(request)).catch(notFoundIfMissing);
+    return reply.view('frontdoor/views/police/meeting.njk', { pageTitle: `Screening meeting, ${formatIsoDate(m.meeting.meeting_date)}`, m, labels });
+  });
+}
