@@ -20,6 +20,10 @@ export const PERSON_LINKS: Array<{ table: string; column: string }> = [
   { table: 'early_help_episodes', column: 'person_id' },
   { table: 'cin_episodes', column: 'person_id' },
   { table: 'screening_assessments', column: 'person_id' },
+  { table: 'mappings', column: 'person_id' },
+  { table: 'scalings', column: 'person_id' },
+  { table: 'child_voice_records', column: 'person_id' },
+  { table: 'mapping_meetings', column: 'person_id' },
 ];
 
 interface MovedRecord {
