@@ -168,6 +168,7 @@ export function readMeeting(body: Record<string, unknown>, mappingIds: number[])
       const s = parseScore(rawScore);
       if (s.error) errors.push({ field: `score-${n}`, text: `Attendee ${n}: ${s.error[0]!.toLowerCase()}${s.error.slice(1)}` });
       score = s.value;
+      if (!role && !/^family$/i.test(agency)) errors.push({ field: `role-${n}`, text: `Attendee ${n}: enter their role, to record their score` });
     }
     attendees.push({ name, role, agency, isFamilyMember: /^family$/i.test(agency), score, rationale });
   }

@@ -209,6 +209,10 @@ for (const target of TARGETS) {
       const noOwner = await sw.post(`/children/${amy}/mapping-meetings/new`, { kind: 'group_supervision', ...dateParts('meetingDate', today), 'attendee-1': 'Sam Walker', 'agency-1': 'Children’s services', 'action-1': 'Do it', ...dateParts('due-1', due) });
       assert.equal(noOwner.status, 400);
       assert.match(text(noOwner.body), /Action 1: say who will do it/);
+      // A professional's score needs their role.
+      const noRole = await sw.post(`/children/${amy}/mapping-meetings/new`, { kind: 'group_supervision', ...dateParts('meetingDate', today), 'attendee-1': 'Sam Walker', 'agency-1': 'Children’s services', 'score-1': '4' });
+      assert.equal(noRole.status, 400);
+      assert.match(text(noRole.body), /Attendee 1: enter their role, to record their score/);
     });
 
     test('a restricted child’s Signs of Safety is refused, and the attempt audited', async () => {
