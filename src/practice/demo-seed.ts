@@ -144,9 +144,11 @@ export async function seedPractice(c: DemoSeedContext): Promise<void> {
       // Scaling every four weeks: three or four professionals and a parent, around the story's path.
       const rows = story.scores.flatMap((score, k) => {
         const date = addCalendarDays(first, 28 * k + 1);
-        return SCORERS.filter((_, s) => s < 3 || (s === 3 && k % 2 === 0) || (s === 4 && k > 0)).map(([name, role, agency, family, offset]) => ({
+        // Three professionals every time, the police and a parent from the second date on: an odd number, so the
+        // median follows the story.
+        return SCORERS.filter((_, s) => s < 3 || k > 0).map(([name, role, agency, family, offset]) => ({
           person_id: child.id, mapping_id: mappingId, meeting_id: null, scaled_on: date,
-          scorer_name: family ? `Parent of ${child.name}` : name, scorer_role: role, scorer_agency: agency, is_family_member: family,
+          scorer_name: family ? `${child.name.split(' ')[0]}’s mum` : name, scorer_role: family ? 'Mother' : role, scorer_agency: agency, is_family_member: family,
           score: Math.max(0, Math.min(10, score + (k % 2 === 0 ? offset : Math.sign(offset)))),
           rationale: family ? 'Things are better at home than professionals think.' : score >= (story.scores[k - 1] ?? score) ? 'Safety plan being followed.' : 'New incidents since the last review.',
           created_by: worker,
