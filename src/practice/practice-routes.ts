@@ -26,6 +26,12 @@ async function withChild<T>(reply: FastifyReply, fn: () => Promise<T>): Promise<
 }
 
 const rulesErrors = (err: unknown): FieldError[] => (err instanceof MappingRulesError ? err.errors : domainErrors(err));
+/** The piece of work a new mapping is for (?ownerKind=assessment&ownerId=5 from the assessment's page); default the episode. */
+const ownerFrom = (q: Record<string, unknown>) => {
+  const kind = q.ownerKind;
+  const id = typeof q.ownerId === 'string' && /^\d{1,9}$/.test(q.ownerId) ? Number(q.ownerId) : null;
+  return isOwnerKind(kind) && kind !== 'episode' && id ? { ownerKind: kind, ownerId: id, label: `${OWNER_KINDS[kind]} ${id}` } : null;
+};
 const radio = (o: Record<string, string>, selected: unknown) => Object.entries(o).map(([value, text]) => ({ value, text, checked: value === selected }));
 
 export function registerPracticeRoutes(app: FastifyInstance, services: Services): void {
@@ -49,7 +55,8 @@ export function registerPracticeRoutes(app: FastifyInstance, services: Services)
     const personId = idParam(request);
     return withChild(reply, async () => {
       const child = await svc.childBrief(request.ctx, personId);
-      return reply.view(`${V}/mapping-form.njk`, mappingForm({ pageTitle: 'New Signs of Safety mapping', child, action: `/children/${personId}/mappings/new`, ...mappingValues(null) }));
+      const owner = ownerFrom(request.query as Record<string, unknown>);
+      return reply.view(`${V}/mapping-form.njk`, mappingForm({ pageTitle: 'New Signs of Safety mapping', child, action: `/children/${personId}/mappings/new`, owner, ...mappingValues(null) }));
     });
   });
 
@@ -57,12 +64,14 @@ export function registerPracticeRoutes(app: FastifyInstance, services: Services)
     const personId = idParam(request);
     return withChild(reply, async () => {
       const child = await svc.childBrief(request.ctx, personId);
-      const form = readMapping((request.body ?? {}) as Record<string, unknown>);
-      const data = mappingForm({ pageTitle: 'New Signs of Safety mapping', child, action: `/children/${personId}/mappings/new`, values: form.values, dangerSlots: form.dangerSlots, bottomSlots: form.bottomSlots });
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      const form = readMapping(body);
+      const owner = ownerFrom(body);
+      const data = mappingForm({ pageTitle: 'New Signs of Safety mapping', child, action: `/children/${personId}/mappings/new`, owner, values: form.values, dangerSlots: form.dangerSlots, bottomSlots: form.bottomSlots });
       if (form.addRow) return reply.view(`${V}/mapping-form.njk`, data);
       if (!form.input) return renderWithErrors(reply, `${V}/mapping-form.njk`, data, form.errors);
       try {
-        const id = await svc.createMapping(request.ctx, personId, form.input);
+        const id = await svc.createMapping(request.ctx, personId, form.input, owner ?? undefined);
         setFlash(request, { heading: 'Mapping saved as a draft', text: 'Make it final when every danger statement has its safety goal.' });
         return reply.redirect(`/mappings/${id}`);
       } catch (err) {
