@@ -6,6 +6,7 @@ import { hasPermission } from '../access/policy.js';
 import { RestrictedRecordError } from '../people/people-service.js';
 import { dateFromParts } from '../people/person-form.js';
 import { todayInLondon } from '../time/index.js';
+import { formatIsoDate } from '../web/nunjucks-setup.js';
 import { MappingRulesError } from './practice-service.js';
 import { practiceSectionData } from './record-section.js';
 import {
@@ -84,7 +85,7 @@ export function registerPracticeRoutes(app: FastifyInstance, services: Services)
   const mappingPage = async (request: FastifyRequest, reply: FastifyReply, id: number, errors: FieldError[] = [], values: Record<string, unknown> = {}) => {
     const m = await svc.getMapping(request.ctx, id);
     const child = await svc.childBrief(request.ctx, m.personId);
-    const scalings = (await svc.overview(request.ctx, m.personId)).scalings.filter((s) => s.mapping_id === id);
+    const scalings = await svc.scalingsOn(request.ctx, id);
     const data = {
       pageTitle: `Signs of Safety mapping, ${child.name}`,
       child, m, scalings, values: { sharedOn: partsFromIso(todayInLondon()), ...values },
@@ -183,10 +184,10 @@ export function registerPracticeRoutes(app: FastifyInstance, services: Services)
   // ---- scaling ----------------------------------------------------------------------------------
   const scalingData = async (request: FastifyRequest, personId: number, values: Record<string, unknown>) => {
     const child = await svc.childBrief(request.ctx, personId);
-    const o = await svc.overview(request.ctx, personId);
+    const mappings = await svc.mappingList(request.ctx, personId);
     return {
       pageTitle: `Record scaling for ${child.name}`, child, values, rows: range1(SCALING_ROWS), scoreItems,
-      mappingItems: [{ value: '', text: 'Not part of a mapping' }, ...o.mappings.map((m) => ({ value: String(m.id), text: `Mapping of ${m.mapped_on} (${m.status === 'final' ? 'final' : 'draft'})`, selected: String(m.id) === String(values.mappingId ?? '') }))],
+      mappingItems: [{ value: '', text: 'Not part of a mapping' }, ...mappings.map((m) => ({ value: String(m.id), text: `Mapping of ${formatIsoDate(m.mapped_on)} (${m.status === 'final' ? 'final' : 'draft'})`, selected: String(m.id) === String(values.mappingId ?? '') }))],
     };
   };
 
@@ -266,13 +267,13 @@ export function registerPracticeRoutes(app: FastifyInstance, services: Services)
   // ---- group supervision / mapping meetings -------------------------------------------------
   const meetingData = async (request: FastifyRequest, personId: number, values: Record<string, unknown>) => {
     const child = await svc.childBrief(request.ctx, personId);
-    const o = await svc.overview(request.ctx, personId);
+    const mappings = await svc.mappingList(request.ctx, personId);
     return {
       pageTitle: `Mapping meeting for ${child.name}`, child, values,
       kindItems: radio(MEETING_KINDS, values.kind),
       attendeeRows: range1(MEETING_ATTENDEE_ROWS), actionRows: range1(MEETING_ACTION_ROWS), scoreItems,
-      mappingIds: o.mappings.map((m) => m.id),
-      mappingItems: [{ value: '', text: 'No mapping recorded' }, ...o.mappings.map((m) => ({ value: String(m.id), text: `Mapping of ${m.mapped_on} (${m.status === 'final' ? 'final' : 'draft'})`, selected: String(m.id) === String(values.mappingId ?? '') }))],
+      mappingIds: mappings.map((m) => m.id),
+      mappingItems: [{ value: '', text: 'No mapping recorded' }, ...mappings.map((m) => ({ value: String(m.id), text: `Mapping of ${formatIsoDate(m.mapped_on)} (${m.status === 'final' ? 'final' : 'draft'})`, selected: String(m.id) === String(values.mappingId ?? '') }))],
     };
   };
 

@@ -234,6 +234,20 @@ export class PracticeService {
     return rows;
   }
 
+  /** The child's mappings, newest first, for choosing one on a form (the form page itself is a write page). */
+  async mappingList(ctx: RequestContext, personId: number) {
+    await this.child(ctx, personId);
+    return this.db.selectFrom('mappings').select(['id', 'status', 'mapped_on', 'owner_kind']).where('person_id', '=', personId).orderBy('mapped_on', 'desc').orderBy('id', 'desc').execute();
+  }
+
+  /** Scaling recorded on one mapping (shown on the mapping's page, whose view is audited). */
+  async scalingsOn(ctx: RequestContext, mappingId: number) {
+    const m = await this.db.selectFrom('mappings').select('person_id').where('id', '=', mappingId).executeTakeFirst();
+    if (!m) throw new NotFoundError('mapping');
+    await this.child(ctx, m.person_id);
+    return this.db.selectFrom('scalings').selectAll().where('mapping_id', '=', mappingId).orderBy('scaled_on').orderBy('id').execute();
+  }
+
   // ---- scaling --------------------------------------------------------------------------------
 
   /** Several people's scaling on one date (a mapping, a meeting or on its own). */
