@@ -27,6 +27,7 @@ import { AssessmentSettingsService } from './assessments/assessment-settings.js'
 import { ApiClientsService } from './access/api-clients-service.js';
 import { PoliceNotificationsService } from './frontdoor/police-service.js';
 import { PartnerContactsService } from './api/partner-contacts-service.js';
+import { PracticeService } from './practice/practice-service.js';
 
 /**
  * One typed container wires every service. Routes receive services, never the database:
@@ -80,6 +81,8 @@ export interface Services {
   police: PoliceNotificationsService;
   /** Contacts sent by partner systems through the JSON API (people matched or created). */
   partnerContacts: PartnerContactsService;
+  /** Signs of Safety: mappings, danger statements and safety goals, bottom lines, scaling, the child's voice, mapping meetings. */
+  practice: PracticeService;
 }
 
 export function createServices(config: AppConfig, handle: DatabaseHandle): Services {
@@ -128,5 +131,6 @@ export function createServices(config: AppConfig, handle: DatabaseHandle): Servi
     apiClients: new ApiClientsService(db),
     police: new PoliceNotificationsService(db, personSearch, contacts, handle.kind),
     partnerContacts: new PartnerContactsService(db, personSearch, people, contacts),
+    practice: new PracticeService(db, people),
   };
 }

@@ -8,9 +8,9 @@ import type { PartnerRequestTables } from '../frontdoor/partner-tables.js';
 import type { ScreeningTables } from '../frontdoor/screening-tables.js';
 import type { CaseworkTables } from '../casework/tables.js';
 import type { AssessmentTables } from '../assessments/tables.js';
-
 import type { ApiClientTables } from '../access/api-clients-tables.js';
 import type { PoliceTables } from '../frontdoor/police-tables.js';
+import type { PracticeTables } from '../practice/tables.js';
 
 /** Every table in the database, typed: each domain declares its own tables beside its migrations. */
-export interface Database extends AccessTables, AuditTables, TimeTables, PeopleTables, AllegationTables, FrontDoorTables, PartnerRequestTables, ScreeningTables, CaseworkTables, AssessmentTables, ApiClientTables, PoliceTables {}
+export interface Database extends AccessTables, AuditTables, TimeTables, PeopleTables, AllegationTables, FrontDoorTables, PartnerRequestTables, ScreeningTables, CaseworkTables, AssessmentTables, ApiClientTables, PoliceTables, PracticeTables {}

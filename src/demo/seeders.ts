@@ -11,6 +11,7 @@ import { seedPartnerRequests } from '../frontdoor/partner-demo-seed.js';
 import { seedEarlyHelp } from '../earlyhelp/demo-seed.js';
 import { seedAssessments } from '../assessments/demo-seed.js';
 import { seedPoliceNotifications } from '../frontdoor/police-demo-seed.js';
+import { seedPractice } from '../practice/demo-seed.js';
 
 export interface DemoSeedContext {
   db: Kysely<Database>;
@@ -42,6 +43,7 @@ export const DEMO_SEEDERS: DemoSeeder[] = [
   { name: 'assessments', seed: seedAssessments },
   // After the front door's demo contacts, so theirs keep the first ids; needs only people and users.
   { name: 'police notifications', seed: seedPoliceNotifications },
+  { name: 'signs of safety', seed: seedPractice },
   // After every other seeder: it adds requests to whatever demo contacts exist by then.
   { name: 'partner requests', seed: seedPartnerRequests },
 ];

@@ -23,6 +23,10 @@ export const PERSON_LINKS: Array<{ table: string; column: string }> = [
   { table: 'assessments', column: 'person_id' },
   { table: 'cin_plans', column: 'person_id' },
   { table: 'police_notification_people', column: 'person_id' },
+  { table: 'mappings', column: 'person_id' },
+  { table: 'scalings', column: 'person_id' },
+  { table: 'child_voice_records', column: 'person_id' },
+  { table: 'mapping_meetings', column: 'person_id' },
 ];
 
 interface MovedRecord {

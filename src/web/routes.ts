@@ -23,6 +23,7 @@ import { registerAssessmentRoutes } from '../assessments/assessment-routes.js';
 import { registerPoliceRoutes } from '../frontdoor/police-routes.js';
 import { registerApiRoutes } from '../api/openapi-routes.js';
 import { registerAdminApiClientRoutes } from '../access/admin-api-clients-routes.js';
+import { registerPracticeRoutes } from '../practice/practice-routes.js';
 
 /** Every domain's pages and API. Each route declares its access; the guard enforces it. */
 export function registerAllRoutes(app: FastifyInstance, services: Services): void {
@@ -49,4 +50,5 @@ export function registerAllRoutes(app: FastifyInstance, services: Services): voi
   registerPoliceRoutes(app, services);
   registerApiRoutes(app, services);
   registerAdminApiClientRoutes(app, services);
+  registerPracticeRoutes(app, services);
 }
