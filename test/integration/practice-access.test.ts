@@ -19,6 +19,7 @@ const EXPECTED: Record<Role, { view: boolean; write: boolean }> = {
   analyst: { view: false, write: false },
   partner: { view: false, write: false },
   early_help_worker: { view: true, write: true },
+  partner_system: { view: false, write: false },
 };
 
 for (const target of TARGETS) {
