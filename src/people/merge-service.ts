@@ -20,6 +20,10 @@ export const PERSON_LINKS: Array<{ table: string; column: string }> = [
   { table: 'early_help_episodes', column: 'person_id' },
   { table: 'cin_episodes', column: 'person_id' },
   { table: 'screening_assessments', column: 'person_id' },
+  { table: 'strategy_discussions', column: 'person_id' },
+  { table: 's47_enquiries', column: 'person_id' },
+  { table: 'conferences', column: 'person_id' },
+  { table: 'cp_plans', column: 'person_id' },
 ];
 
 interface MovedRecord {
