@@ -22,6 +22,7 @@ import { PartnerRequestsService } from './frontdoor/partner-requests-service.js'
 import { ScreeningService } from './frontdoor/screening-service.js';
 import { HandoverService } from './frontdoor/handover-service.js';
 import { EarlyHelpService } from './earlyhelp/earlyhelp-service.js';
+import { ProtectionService } from './protection/protection-service.js';
 
 /**
  * One typed container wires every service. Routes receive services, never the database:
@@ -65,6 +66,8 @@ export interface Services {
   handover: HandoverService;
   /** Early help episodes: step-down from the front door, lead professional, closure and step-up. */
   earlyHelp: EarlyHelpService;
+  /** Child protection: strategy discussions, s47 enquiries, conferences, plans, core groups and visits. */
+  protection: ProtectionService;
 }
 
 export function createServices(config: AppConfig, handle: DatabaseHandle): Services {
@@ -107,5 +110,6 @@ export function createServices(config: AppConfig, handle: DatabaseHandle): Servi
     screening: new ScreeningService(db, people),
     handover: new HandoverService(db),
     earlyHelp: new EarlyHelpService(db, contacts),
+    protection: new ProtectionService(db, people),
   };
 }

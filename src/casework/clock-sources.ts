@@ -1,4 +1,7 @@
 import type { ClockSource } from './clocks.js';
+import { protectionClocks } from '../protection/clocks.js';
 
 /** Every module's clocks. Each practice module adds its source here (one line), so records and trays see them all. */
-export const CLOCK_SOURCES: ClockSource[] = [];
+export const CLOCK_SOURCES: ClockSource[] = [
+  protectionClocks,
+];

@@ -1,5 +1,6 @@
 import type { Services } from '../container.js';
 import type { RequestContext } from '../audit/audit-log.js';
+import { protectionChronology, protectionRecordSection } from '../protection/record.js';
 
 /**
  * A part of the child's case record page contributed by a practice module (assessments, Signs of Safety,
@@ -29,5 +30,9 @@ export interface ChronologySource {
 }
 
 /** Each module adds its record section and chronology source here (one line each). */
-export const RECORD_SECTIONS: RecordSection[] = [];
-export const CHRONOLOGY_SOURCES: ChronologySource[] = [];
+export const RECORD_SECTIONS: RecordSection[] = [
+  protectionRecordSection,
+];
+export const CHRONOLOGY_SOURCES: ChronologySource[] = [
+  protectionChronology,
+];
