@@ -5,6 +5,8 @@ import { writeAudit, type RequestContext } from '../audit/audit-log.js';
 import type { PeopleService } from '../people/people-service.js';
 import type { WorkingCalendar } from '../time/index.js';
 import type { ConferenceAttendee, SdAttendee } from './tables.js';
+import type { CaseClock, ClockQuery } from '../casework/clocks.js';
+import { protectionClocks } from './clocks.js';
 import {
   DEFAULT_VISIT_FREQUENCY_WORKING_DAYS, END_REASONS, icpcTargetDate, isCategory, isKey, isPreBirth, previousPlansCount, startsS47,
   validateConference, validateStrategyDiscussion, S47_OUTCOMES, type ConferenceInput, type RuleError, type SdInput,
@@ -134,6 +136,11 @@ export class ProtectionService {
     ]);
     if (opts.audit !== false) await writeAudit(this.db, ctx, { action: 'cp_plan.view', recordType: 'cp_plan', recordId: id, personIds: [plan.person_id] });
     return { plan, actions, network, coreGroups, visits, conferences, reviews: conferences.filter((c) => c.kind === 'review') };
+  }
+
+  /** This module's open clocks (the same as the casework clock source gives). */
+  clocks(query: ClockQuery, calendar: WorkingCalendar, today: string): Promise<CaseClock[]> {
+    return protectionClocks(this.db, query, calendar, today);
   }
 
   /** Users who may chair conferences (independent reviewing officers / CP chairs). */
