@@ -17,7 +17,8 @@ const yesNo = (v: unknown) => (v === 'yes' ? true : v === 'no' ? false : null);
 function attendeeRows(body: Body, slots: string[]) {
   return slots
     .map((slot) => ({ slot, agency: str(body[`agency-${slot}`]), name: str(body[`name-${slot}`]), role: str(body[`role-${slot}`]) }))
-    .filter((a) => a.agency || a.name || a.role);
+    // A row with only its agency chosen (the form suggests police, health and social care) is an empty row.
+    .filter((a) => a.name || a.role);
 }
 
 export function readStrategyDiscussion(body: Body): SdInput {
@@ -56,7 +57,7 @@ export function readConference(body: Body, kind: 'initial' | 'review'): { input:
     const scaling = validScaling(body[`scaling-${slot}`]);
     return { slot, agency: str(body[`agency-${slot}`]), name: str(body[`name-${slot}`]), role: str(body[`role-${slot}`]), attended: str(body[`attended-${slot}`]) !== 'apologies', scaling: scaling ?? null, scalingError: scaling === undefined, raw: str(body[`scaling-${slot}`]) };
   })
-    .filter((a) => a.agency || a.name || a.role || a.raw)
+    .filter((a) => a.name || a.role || a.raw)
     .map(({ raw: _raw, ...a }) => a);
   const chair = str(body.chairId);
   return {

@@ -151,6 +151,10 @@ for (const target of TARGETS) {
       assert.ok(entries.some((e) => e.kind === 'Core group' && e.date === coreOn));
       const section = await RECORD_SECTIONS.find((s) => s.template === 'protection/views/record-section.njk')!.load(t.services, ctx, childId);
       assert.equal((section.protection as { status: string }).status, 'On a child protection plan');
+      const html = text(await (t.app as unknown as { view(template: string, data: object): Promise<string> }).view('protection/views/record-section.njk', section));
+      assert.match(html, /Child protection Status On a child protection plan/);
+      assert.match(html, /Emotional abuse/);
+      assert.match(html, /Last visit .* seen, not alone/);
 
       // Every write and read is audited against the child.
       const events = await t.handle.db.selectFrom('audit_events').select(['action', 'person_ids']).where('action', 'in', ['strategy_discussion.create', 's47.update', 'conference.initial', 'core_group.create', 'cp_visit.create', 'conference.review', 'cp_plan.view', 's47.view', 'protection.view', 'strategy_discussion.view']).execute();
