@@ -188,15 +188,15 @@ export function registerProtectionRoutes(app: FastifyInstance, services: Service
   const defaultConferenceValues = (request: FastifyRequest): Body => ({ chairId: request.ctx.user!.role === 'iro' ? String(request.ctx.user!.id) : '', 'agency-1': 'social_care', 'agency-2': 'police', 'agency-3': 'health' });
 
   app.get('/protection/s47/:id/conference', { config: { access: 'casework.write' } }, async (request, reply) => {
-    if (await refuseUnlessChair(request, reply)) return reply;
     const d = await guarded(reply, () => p.getS47(request.ctx, idParam(request), { audit: false }));
     if (!d) return reply;
+    if (await refuseUnlessChair(request, reply)) return reply;
     return reply.view(`${V}/conference-form.njk`, await conferenceView(request, 'initial', d.s47.person_id, defaultConferenceValues(request), { s47: d.s47, action: `/protection/s47/${d.s47.id}/conference` }));
   });
   app.post('/protection/s47/:id/conference', { config: { access: 'casework.write' } }, async (request, reply) => {
-    if (await refuseUnlessChair(request, reply)) return reply;
     const d = await guarded(reply, () => p.getS47(request.ctx, idParam(request), { audit: false }));
     if (!d) return reply;
+    if (await refuseUnlessChair(request, reply)) return reply;
     const body = (request.body ?? {}) as Body;
     const { input, chairId } = readConference(body, 'initial');
     try {
@@ -351,15 +351,15 @@ export function registerProtectionRoutes(app: FastifyInstance, services: Service
   });
 
   app.get('/protection/plans/:id/reviews/new', { config: { access: 'casework.write' } }, async (request, reply) => {
-    if (await refuseUnlessChair(request, reply)) return reply;
     const d = await loadPlan(request, reply, false);
     if (!d) return reply;
+    if (await refuseUnlessChair(request, reply)) return reply;
     return reply.view(`${V}/conference-form.njk`, await conferenceView(request, 'review', d.plan.person_id, { ...defaultConferenceValues(request), category: d.plan.latest_category, version: d.plan.version }, { plan: d.plan, action: `/protection/plans/${d.plan.id}/reviews/new` }));
   });
   app.post('/protection/plans/:id/reviews/new', { config: { access: 'casework.write' } }, async (request, reply) => {
-    if (await refuseUnlessChair(request, reply)) return reply;
     const d = await loadPlan(request, reply, false);
     if (!d) return reply;
+    if (await refuseUnlessChair(request, reply)) return reply;
     const body = (request.body ?? {}) as Body;
     const { input, chairId } = readConference(body, 'review');
     try {
