@@ -6,6 +6,7 @@ import { CLOCK_TAGS } from '../web/clock-tags.js';
 import { hasPermission } from '../access/policy.js';
 import { todayInLondon } from '../time/index.js';
 import { MergedRecordError, RestrictedRecordError } from '../people/people-service.js';
+import { NotFoundError } from '../db/transaction.js';
 import { ProtectionRulesError } from './protection-service.js';
 import {
   ACTION_SLOTS, CONFERENCE_ATTENDEE_SLOTS, CORE_GROUP_SLOTS, SD_ATTENDEE_SLOTS, partsFromIso, partsOf, readConference, readCoreGroup, readS47,
@@ -35,7 +36,7 @@ async function guarded<T>(reply: FastifyReply, fn: () => Promise<T>): Promise<T 
       await reply.code(403).view('people/views/restricted.njk', { pageTitle: 'Restricted record' });
       return undefined;
     }
-    if (err instanceof MergedRecordError) return notFoundIfMissing(new (await import('../db/transaction.js')).NotFoundError('merged'));
+    if (err instanceof MergedRecordError) return notFoundIfMissing(new NotFoundError('merged'));
     return notFoundIfMissing(err);
   }
 }

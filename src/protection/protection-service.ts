@@ -37,7 +37,6 @@ export interface VisitInput {
 }
 
 const SETTINGS_KEY = 'protection.visits';
-const AUDIT = 'child_protection';
 
 /**
  * Child protection work on a child's episode: strategy discussions, s47 enquiries, conferences, plans, core groups and
@@ -392,4 +391,3 @@ export class ProtectionService {
   }
 }
 
-export { AUDIT as PROTECTION_AUDIT_TYPE };
