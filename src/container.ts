@@ -28,6 +28,7 @@ import { ApiClientsService } from './access/api-clients-service.js';
 import { PoliceNotificationsService } from './frontdoor/police-service.js';
 import { PartnerContactsService } from './api/partner-contacts-service.js';
 import { PracticeService } from './practice/practice-service.js';
+import { ProtectionService } from './protection/protection-service.js';
 
 /**
  * One typed container wires every service. Routes receive services, never the database:
@@ -83,6 +84,8 @@ export interface Services {
   partnerContacts: PartnerContactsService;
   /** Signs of Safety: mappings, danger statements and safety goals, bottom lines, scaling, the child's voice, mapping meetings. */
   practice: PracticeService;
+  /** Child protection: strategy discussions, s47 enquiries, conferences, plans, core groups and visits. */
+  protection: ProtectionService;
 }
 
 export function createServices(config: AppConfig, handle: DatabaseHandle): Services {
@@ -132,5 +135,6 @@ export function createServices(config: AppConfig, handle: DatabaseHandle): Servi
     police: new PoliceNotificationsService(db, personSearch, contacts, handle.kind),
     partnerContacts: new PartnerContactsService(db, personSearch, people, contacts),
     practice: new PracticeService(db, people),
+    protection: new ProtectionService(db, people),
   };
 }

@@ -2,6 +2,7 @@ import type { Services } from '../container.js';
 import type { RequestContext } from '../audit/audit-log.js';
 import { assessmentsChronology, assessmentsRecordSection } from '../assessments/record.js';
 import { PRACTICE_CHRONOLOGY, PRACTICE_RECORD_SECTION } from '../practice/record-section.js';
+import { protectionChronology, protectionRecordSection } from '../protection/record.js';
 
 /**
  * A part of the child's case record page contributed by a practice module (assessments, Signs of Safety,
@@ -31,5 +32,5 @@ export interface ChronologySource {
 }
 
 /** Each module adds its record section and chronology source here (one line each). */
-export const RECORD_SECTIONS: RecordSection[] = [assessmentsRecordSection, PRACTICE_RECORD_SECTION];
-export const CHRONOLOGY_SOURCES: ChronologySource[] = [assessmentsChronology, PRACTICE_CHRONOLOGY];
+export const RECORD_SECTIONS: RecordSection[] = [assessmentsRecordSection, PRACTICE_RECORD_SECTION, protectionRecordSection];
+export const CHRONOLOGY_SOURCES: ChronologySource[] = [assessmentsChronology, PRACTICE_CHRONOLOGY, protectionChronology];

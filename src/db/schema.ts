@@ -11,6 +11,7 @@ import type { AssessmentTables } from '../assessments/tables.js';
 import type { ApiClientTables } from '../access/api-clients-tables.js';
 import type { PoliceTables } from '../frontdoor/police-tables.js';
 import type { PracticeTables } from '../practice/tables.js';
+import type { ProtectionTables } from '../protection/tables.js';
 
 /** Every table in the database, typed: each domain declares its own tables beside its migrations. */
-export interface Database extends AccessTables, AuditTables, TimeTables, PeopleTables, AllegationTables, FrontDoorTables, PartnerRequestTables, ScreeningTables, CaseworkTables, AssessmentTables, ApiClientTables, PoliceTables, PracticeTables {}
+export interface Database extends AccessTables, AuditTables, TimeTables, PeopleTables, AllegationTables, FrontDoorTables, PartnerRequestTables, ScreeningTables, CaseworkTables, AssessmentTables, ApiClientTables, PoliceTables, PracticeTables, ProtectionTables {}

@@ -12,6 +12,7 @@ import { seedEarlyHelp } from '../earlyhelp/demo-seed.js';
 import { seedAssessments } from '../assessments/demo-seed.js';
 import { seedPoliceNotifications } from '../frontdoor/police-demo-seed.js';
 import { seedPractice } from '../practice/demo-seed.js';
+import { seedProtection } from '../protection/demo-seed.js';
 
 export interface DemoSeedContext {
   db: Kysely<Database>;
@@ -44,6 +45,7 @@ export const DEMO_SEEDERS: DemoSeeder[] = [
   // After the front door's demo contacts, so theirs keep the first ids; needs only people and users.
   { name: 'police notifications', seed: seedPoliceNotifications },
   { name: 'signs of safety', seed: seedPractice },
+  { name: 'child protection', seed: seedProtection },
   // After every other seeder: it adds requests to whatever demo contacts exist by then.
   { name: 'partner requests', seed: seedPartnerRequests },
 ];

@@ -27,6 +27,10 @@ export const PERSON_LINKS: Array<{ table: string; column: string }> = [
   { table: 'scalings', column: 'person_id' },
   { table: 'child_voice_records', column: 'person_id' },
   { table: 'mapping_meetings', column: 'person_id' },
+  { table: 'strategy_discussions', column: 'person_id' },
+  { table: 's47_enquiries', column: 'person_id' },
+  { table: 'conferences', column: 'person_id' },
+  { table: 'cp_plans', column: 'person_id' },
 ];
 
 interface MovedRecord {

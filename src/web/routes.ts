@@ -24,6 +24,7 @@ import { registerPoliceRoutes } from '../frontdoor/police-routes.js';
 import { registerApiRoutes } from '../api/openapi-routes.js';
 import { registerAdminApiClientRoutes } from '../access/admin-api-clients-routes.js';
 import { registerPracticeRoutes } from '../practice/practice-routes.js';
+import { registerProtectionRoutes } from '../protection/protection-routes.js';
 
 /** Every domain's pages and API. Each route declares its access; the guard enforces it. */
 export function registerAllRoutes(app: FastifyInstance, services: Services): void {
@@ -51,4 +52,5 @@ export function registerAllRoutes(app: FastifyInstance, services: Services): voi
   registerApiRoutes(app, services);
   registerAdminApiClientRoutes(app, services);
   registerPracticeRoutes(app, services);
+  registerProtectionRoutes(app, services);
 }
