@@ -35,7 +35,8 @@ for (const target of TARGETS) {
       const ctx: RequestContext = { requestId: 'test-seed', ip: '127.0.0.1', user: null };
       const lines: string[] = [];
       await seedAssessments({ db: t.handle.db, services: t.services, ctx, demoPassword: '', today, log: (l) => lines.push(l) });
-      assert.match(lines.join('\n'), /6 assessments/);
+      // Six for the episodes above, and more for any episode other demo seeders opened without one.
+      assert.ok(Number(/(\d+) assessments/.exec(lines.join('\n'))?.[1]) >= 6, lines.join('\n'));
       const plan = await t.handle.db.selectFrom('cin_plans').selectAll().executeTakeFirstOrThrow();
       planId = plan.id;
       assessmentId = plan.assessment_id!;
