@@ -22,6 +22,7 @@ import { PartnerRequestsService } from './frontdoor/partner-requests-service.js'
 import { ScreeningService } from './frontdoor/screening-service.js';
 import { HandoverService } from './frontdoor/handover-service.js';
 import { EarlyHelpService } from './earlyhelp/earlyhelp-service.js';
+import { CaseworkService } from './casework/casework-service.js';
 
 /**
  * One typed container wires every service. Routes receive services, never the database:
@@ -65,6 +66,8 @@ export interface Services {
   handover: HandoverService;
   /** Early help episodes: step-down from the front door, lead professional, closure and step-up. */
   earlyHelp: EarlyHelpService;
+  /** The child's case record: CIN episodes, allocation, case notes, management oversight, chronology, work trays. */
+  casework: CaseworkService;
 }
 
 export function createServices(config: AppConfig, handle: DatabaseHandle): Services {
@@ -74,6 +77,7 @@ export function createServices(config: AppConfig, handle: DatabaseHandle): Servi
   const users = new UsersService(db);
   const people = new PeopleService(db);
   const contacts = new ContactsService(db);
+  const calendar = new CalendarService(db);
   return {
     config,
     databaseKind: handle.kind,
@@ -92,7 +96,7 @@ export function createServices(config: AppConfig, handle: DatabaseHandle): Servi
     audit: new AuditLog(db),
     auditSearch: new AuditSearchService(db),
     settings: new SettingsService(db),
-    calendar: new CalendarService(db),
+    calendar,
     people,
     personSearch,
     merges: new MergeService(db),
@@ -107,5 +111,6 @@ export function createServices(config: AppConfig, handle: DatabaseHandle): Servi
     screening: new ScreeningService(db, people),
     handover: new HandoverService(db),
     earlyHelp: new EarlyHelpService(db, contacts),
+    casework: new CaseworkService(db, people, calendar),
   };
 }

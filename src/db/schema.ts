@@ -7,6 +7,7 @@ import type { FrontDoorTables } from '../frontdoor/tables.js';
 import type { PartnerRequestTables } from '../frontdoor/partner-tables.js';
 import type { ScreeningTables } from '../frontdoor/screening-tables.js';
 import type { CaseworkTables } from '../casework/tables.js';
+import type { CaseNoteTables } from '../casework/notes-tables.js';
 
 /** Every table in the database, typed: each domain declares its own tables beside its migrations. */
-export interface Database extends AccessTables, AuditTables, TimeTables, PeopleTables, AllegationTables, FrontDoorTables, PartnerRequestTables, ScreeningTables, CaseworkTables {}
+export interface Database extends AccessTables, AuditTables, TimeTables, PeopleTables, AllegationTables, FrontDoorTables, PartnerRequestTables, ScreeningTables, CaseworkTables, CaseNoteTables {}

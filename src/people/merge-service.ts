@@ -20,6 +20,9 @@ export const PERSON_LINKS: Array<{ table: string; column: string }> = [
   { table: 'early_help_episodes', column: 'person_id' },
   { table: 'cin_episodes', column: 'person_id' },
   { table: 'screening_assessments', column: 'person_id' },
+  { table: 'case_notes', column: 'person_id' },
+  { table: 'management_oversight', column: 'person_id' },
+  { table: 'chronology_marks', column: 'person_id' },
 ];
 
 interface MovedRecord {
