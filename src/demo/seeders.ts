@@ -9,6 +9,7 @@ import { seedAllegations } from '../allegations/demo-seed.js';
 import { seedFrontDoor } from '../frontdoor/demo-seed.js';
 import { seedPartnerRequests } from '../frontdoor/partner-demo-seed.js';
 import { seedEarlyHelp } from '../earlyhelp/demo-seed.js';
+import { seedCasework } from '../casework/demo-seed.js';
 
 export interface DemoSeedContext {
   db: Kysely<Database>;
@@ -36,6 +37,7 @@ export const DEMO_SEEDERS: DemoSeeder[] = [
   { name: 'early help', seed: seedEarlyHelp },
   { name: 'allegations', seed: seedAllegations },
   { name: 'front door', seed: seedFrontDoor },
+  { name: 'casework', seed: seedCasework },
   // After every other seeder: it adds requests to whatever demo contacts exist by then.
   { name: 'partner requests', seed: seedPartnerRequests },
 ];

@@ -19,6 +19,7 @@ import { registerPartnerRequestRoutes } from '../frontdoor/partner-request-route
 import { registerScreeningRoutes } from '../frontdoor/screening-routes.js';
 import { registerHandoverRoutes } from '../frontdoor/handover-routes.js';
 import { registerEarlyHelpRoutes } from '../earlyhelp/earlyhelp-routes.js';
+import { registerCaseworkRoutes } from '../casework/casework-routes.js';
 
 /** Every domain's pages and API. Each route declares its access; the guard enforces it. */
 export function registerAllRoutes(app: FastifyInstance, services: Services): void {
@@ -41,4 +42,5 @@ export function registerAllRoutes(app: FastifyInstance, services: Services): voi
   registerScreeningRoutes(app, services);
   registerHandoverRoutes(app, services);
   registerEarlyHelpRoutes(app, services);
+  registerCaseworkRoutes(app, services);
 }
