@@ -28,7 +28,7 @@ test('casework: trays, allocation, the record, a note and the chronology pass ax
   const violations: string[] = [];
 
   await signIn(page, 'team.manager');
-  await page.getByRole('link', { name: 'Cases' }).click();
+  await page.locator('.govuk-service-navigation').getByRole('link', { name: 'Cases' }).click();
   await page.waitForURL(/\/casework$/);
   violations.push(...(await axeViolations(page, 'manager trays')));
   await page.goto(`/casework/episodes/${ep.id}/allocate`);
