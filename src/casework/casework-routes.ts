@@ -177,6 +177,7 @@ export function registerCaseworkRoutes(app: FastifyInstance, services: Services)
     const type = str(q.type) in NOTE_TYPES ? str(q.type) : '';
     const data = await guarded(reply, () => noteView(request, personId, { type, occurredOn: partsFromIso(isoDateInLondon(now)), occurredTime: londonTimeOfDay(now), summary: '', body: '', childSeen: '', childSeenAlone: '', alsoFor: [], version: '' }, {}));
     if (!data) return reply;
+    await svc.auditForm(request.ctx, 'casework.note.form', [personId, ...data.siblingItems.map((i) => Number(i.value))]);
     return reply.view(`${V}/note-form.njk`, data);
   });
 
@@ -226,6 +227,7 @@ export function registerCaseworkRoutes(app: FastifyInstance, services: Services)
     const data = await guarded(reply, () => svc.note(request.ctx, personId, noteId, { audit: false }));
     if (!data) return reply;
     if (!data.canEdit) return reply.redirect(`/children/${personId}/notes/${noteId}`);
+    await svc.auditForm(request.ctx, 'casework.note.view', [personId]);
     return reply.view(`${V}/note-form.njk`, await noteView(request, personId, editValues(data.note), { noteId, alsoFiledOn: data.alsoFiledOn }));
   });
 
@@ -259,6 +261,7 @@ export function registerCaseworkRoutes(app: FastifyInstance, services: Services)
     if (!data) return reply;
     if (!data.canDelete) return reply.redirect(`/children/${personId}/notes/${noteId}`);
     const b = await svc.child(request.ctx, personId);
+    await svc.auditForm(request.ctx, 'casework.note.view', [personId]);
     return reply.view(`${V}/note-delete.njk`, deleteView(personId, data, `${b.givenNames} ${b.familyName}`, { reason: '', version: data.note.version }));
   });
 
@@ -291,6 +294,7 @@ export function registerCaseworkRoutes(app: FastifyInstance, services: Services)
     const personId = idParam(request);
     const data = await guarded(reply, () => oversightView(request, personId, { decision: '', direction: '', timescale: {} }));
     if (!data) return reply;
+    await svc.auditForm(request.ctx, 'casework.oversight.form', [personId]);
     return reply.view(`${V}/oversight-form.njk`, data);
   });
 
@@ -312,7 +316,7 @@ export function registerCaseworkRoutes(app: FastifyInstance, services: Services)
   });
 
   // ---- allocation and closure --------------------------------------------------------------------
-  const loadEpisode = (request: FastifyRequest, reply: FastifyReply) => guarded(reply, () => svc.episode(request.ctx, idParam(request)));
+  const loadEpisode = (request: FastifyRequest, reply: FastifyReply, audit?: string) => guarded(reply, () => svc.episode(request.ctx, idParam(request), audit ? { audit } : {}));
 
   const allocateView = async (data: Awaited<ReturnType<typeof svc.episode>>, values: Record<string, unknown>) => {
     const teams = await svc.allocationOptions();
@@ -328,7 +332,7 @@ export function registerCaseworkRoutes(app: FastifyInstance, services: Services)
   };
 
   app.get('/casework/episodes/:id/allocate', { config: MANAGE }, async (request, reply) => {
-    const data = await loadEpisode(request, reply);
+    const data = await loadEpisode(request, reply, 'casework.episode.view');
     if (!data) return reply;
     return reply.view(`${V}/allocate.njk`, await allocateView(data, { teamId: data.episode.team_id ?? '', workerId: '', fromDate: partsFromIso(todayInLondon()), reason: '', version: data.episode.version }));
   });
@@ -363,7 +367,7 @@ export function registerCaseworkRoutes(app: FastifyInstance, services: Services)
   });
 
   app.get('/casework/episodes/:id/close', { config: MANAGE }, async (request, reply) => {
-    const data = await loadEpisode(request, reply);
+    const data = await loadEpisode(request, reply, 'casework.episode.view');
     if (!data) return reply;
     return reply.view(`${V}/close.njk`, await closeView(data, { endDate: partsFromIso(todayInLondon()), reason: '', version: data.episode.version }));
   });

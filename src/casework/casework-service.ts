@@ -151,11 +151,12 @@ export class CaseworkService {
     return episodes.map((e) => ({ ...e, allocations: history.filter((h) => h.episode_id === e.id) }));
   }
 
-  /** One episode with its child, for the allocation and closure pages (not audited: the page that shows it is). */
-  async episode(ctx: RequestContext, id: number) {
+  /** One episode with its child, for the allocation and closure pages (audited when the page shows it: `audit`). */
+  async episode(ctx: RequestContext, id: number, options: { audit?: string } = {}) {
     const episode = await this.episodeQuery().where('e.id', '=', id).executeTakeFirst();
     if (!episode) throw new NotFoundError('episode');
     const b = await this.child(ctx, episode.person_id);
+    if (options.audit) await writeAudit(this.db, ctx, { action: options.audit, recordType: 'cin_episode', recordId: id, personIds: [episode.person_id] });
     return { episode, child: { id: b.id, name: nameOf(b), dateOfBirth: b.dateOfBirth, dateOfDeath: b.dateOfDeath } };
   }
 
@@ -242,6 +243,11 @@ export class CaseworkService {
       await tx.updateTable('episode_allocations').set({ to_date: input.endDate! }).where('episode_id', '=', id).where('to_date', 'is', null).execute();
       await writeAudit(tx, ctx, { action: 'casework.close', recordType: 'cin_episode', recordId: id, personIds: [row.person_id], details: { reason: input.reason, endDate: input.endDate, openClocks: openClocks.length } });
     });
+  }
+
+  /** A form about a child (and the siblings it offers) was shown: audited like any other read of the record. */
+  async auditForm(ctx: RequestContext, action: string, personIds: number[]): Promise<void> {
+    await writeAudit(this.db, ctx, { action, recordType: 'person', recordId: personIds[0], personIds });
   }
 
   // ---- the record -------------------------------------------------------------------------------
