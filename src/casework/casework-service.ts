@@ -495,7 +495,7 @@ export class CaseworkService {
 
   /** The raw material of the chronology that this module and the front door hold (see chronology.ts). */
   async chronologyRows(personId: number) {
-    const [contacts, episodes, notes, oversight, earlyHelp] = await Promise.all([
+    const [contacts, episodes, notes, oversight, earlyHelp, moves] = await Promise.all([
       this.db
         .selectFrom('contact_children as cc')
         .innerJoin('contacts as c', 'c.id', 'cc.contact_id')
@@ -514,8 +514,9 @@ export class CaseworkService {
         .execute(),
       this.oversightOf(personId),
       this.db.selectFrom('early_help_episodes').select(['id', 'started_on', 'ended_on', 'status', 'end_reason']).where('person_id', '=', personId).execute(),
+      this.db.selectFrom('person_addresses').select(['id', 'line1', 'town', 'postcode', 'from_date']).where('person_id', '=', personId).where('from_date', 'is not', null).execute(),
     ]);
-    return { contacts, episodes, notes, oversight, earlyHelp };
+    return { contacts, episodes, notes, oversight, earlyHelp, moves };
   }
 
   async auditChronology(ctx: RequestContext, personId: number, details: Record<string, unknown>) {

@@ -30,7 +30,7 @@ export function fallbackKey(e: ChronologyEntry): string {
 
 /**
  * The child's chronology: generated from the record (every contact and front-door decision, the episode opened,
- * allocated, transferred and closed, case notes, management oversight, early help) plus every module's
+ * allocated, transferred and closed, case notes, management oversight, early help, moves of address) plus every module's
  * CHRONOLOGY_SOURCES, oldest first, with the entries workers marked significant and their analysis.
  * Access to the child is checked (and the view audited) by the caller through services.casework.
  */
@@ -77,6 +77,9 @@ export async function buildChronology(services: Services, ctx: RequestContext, p
   for (const h of rows.earlyHelp) {
     entries.push({ key: `early-help:${h.id}`, date: h.started_on, kind: 'Early help', summary: 'Early help episode started' });
     if (h.ended_on) entries.push({ key: `early-help-end:${h.id}`, date: h.ended_on, kind: 'Early help', summary: `Early help episode ended${h.end_reason ? `: ${clip(h.end_reason, 200)}` : ''}` });
+  }
+  for (const m of rows.moves) {
+    entries.push({ key: `move:${m.id}`, date: m.from_date!, kind: 'Move', summary: `Moved to ${[m.line1, m.town, m.postcode].filter(Boolean).join(', ')}`, href: `/people/${personId}` });
   }
   for (const e of extra) entries.push({ ...e, key: e.key ?? fallbackKey(e) });
 

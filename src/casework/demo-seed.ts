@@ -44,7 +44,7 @@ export async function seedCasework(c: DemoSeedContext): Promise<void> {
       // A child has one open episode at a time: an older referral for a child already open here is closed.
       const close = age > 120 || personOpen.has(r.person_id);
       const unallocated = !close && i < 2;
-      const teamId: number = close ? assessment : age > 45 ? cp : assessment;
+      const teamId: number = close ? assessment : age > 75 ? cp : assessment;
       const end = close ? [addCalendarDays(r.received_date, 30 + (i % 20)), today].sort()[0]! : null;
       const ep = await tx
         .insertInto('cin_episodes')

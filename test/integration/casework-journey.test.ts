@@ -178,9 +178,11 @@ for (const target of TARGETS) {
     test('chronology: contacts and decisions, the episode; a worker marks an entry significant with analysis; filters by kind, date and significance', async () => {
       const ep = await mine();
       const p = ep.person_id;
+      await db().insertInto('person_addresses').values({ person_id: p, line1: '4 Elm Row', line2: '', town: 'Demo Town', postcode: 'DT1 4ER', uprn: null, from_date: addCalendarDays(today, -3), to_date: null, household_id: null }).execute();
       const page = await sw.get(`/children/${p}/chronology`);
       assert.equal(page.status, 200);
       const body = text(page.body);
+      assert.match(body, /Move Moved to 4 Elm Row, Demo Town, DT1 4ER/);
       assert.match(body, /Contact from/);
       assert.match(body, /Front-door decision/);
       assert.match(body, /Children in need episode opened/);
