@@ -6,6 +6,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
+import { CLOCK_SOURCES } from '../../src/casework/clock-sources.js';
 import { SKIP, axeViolations, launchBrowser, openTab, report, screenshot, signIn, startServer, type BrowserServer } from './browser-support.js';
 
 let server: BrowserServer | undefined;
@@ -89,6 +90,39 @@ test('casework: trays, allocation, the record, a note and the chronology pass ax
   await screenshot(page, 'casework-chronology-print');
   await page.emulateMedia({ media: 'screen' });
 
+  assert.deepEqual(problems, []);
+  assert.equal(violations.length, 0, report(violations));
+  await context.close();
+});
+
+test('casework: a record, tray and closure form with an open (overdue) clock pass axe', { skip: SKIP }, async () => {
+  const db = server!.app.handle.db;
+  const ep = await db.selectFrom('cin_episodes').select(['id', 'person_id']).where('status', '=', 'open').where('worker_id', 'is not', null).orderBy('id').executeTakeFirstOrThrow();
+  CLOCK_SOURCES.push(async (_db, query, calendar, today) => {
+    if (query.personIds && !query.personIds.includes(ep.person_id)) return [];
+    const due = calendar.addWorkingDays('2026-04-01', 3);
+    const r = calendar.clockStatusForDueDate('2026-04-01', due, today, null, { dueSoonThreshold: 2 });
+    return [{ label: 'Assessment to be authorised', dueDate: due, status: r.status, workingDaysLeft: r.workingDaysRemaining, href: `/children/${ep.person_id}`, personId: ep.person_id, episodeId: ep.id, workerId: null, teamId: null }];
+  });
+  const { page, problems, context } = await openTab(browser!, server!.baseUrl);
+  const violations: string[] = [];
+  try {
+    await signIn(page, 'team.manager');
+    await page.goto(`/children/${ep.person_id}`);
+    assert.match(await page.locator('#clocks + table, #clocks ~ table').first().innerText(), /Assessment to be authorised/);
+    violations.push(...(await axeViolations(page, 'record with a clock')));
+    await page.goto('/casework');
+    violations.push(...(await axeViolations(page, 'trays with a clock')));
+    await page.goto(`/casework/episodes/${ep.id}/close`);
+    violations.push(...(await axeViolations(page, 'closure form with an open clock')));
+    await page.getByLabel(/RC8/).check();
+    await page.getByRole('button', { name: 'Close episode' }).click();
+    await page.locator('.govuk-error-summary').waitFor();
+    violations.push(...(await axeViolations(page, 'closure refused until confirmed')));
+    await screenshot(page, 'casework-close-open-clock');
+  } finally {
+    CLOCK_SOURCES.length = 0;
+  }
   assert.deepEqual(problems, []);
   assert.equal(violations.length, 0, report(violations));
   await context.close();
