@@ -23,7 +23,9 @@ for (const target of TARGETS) {
     before(async () => {
       t = await startTestApp(target);
       const sw = await t.handle.db.selectFrom('users').select('id').where('username', '=', 'social.worker').executeTakeFirstOrThrow();
-      episode = await t.handle.db.selectFrom('cin_episodes').select(['id', 'person_id']).where('status', '=', 'open').where('worker_id', '=', sw.id).orderBy('id').executeTakeFirstOrThrow();
+      // One of the manager's team (Child Protection), so it shows in both trays.
+      const cp = await t.handle.db.selectFrom('teams').select('id').where('name', '=', 'Child Protection').executeTakeFirstOrThrow();
+      episode = await t.handle.db.selectFrom('cin_episodes').select(['id', 'person_id']).where('status', '=', 'open').where('worker_id', '=', sw.id).where('team_id', '=', cp.id).orderBy('id').executeTakeFirstOrThrow();
       // Started Wednesday 1 April 2026, 3 working days: Thursday 2, then Good Friday (3) and Easter Monday (6) do not count, so Tuesday 7 and Wednesday 8.
       const fake: ClockSource = async (_db, query, calendar, today) => {
         if (query.personIds && !query.personIds.includes(episode.person_id)) return [];
