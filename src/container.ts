@@ -29,6 +29,7 @@ import { PoliceNotificationsService } from './frontdoor/police-service.js';
 import { PartnerContactsService } from './api/partner-contacts-service.js';
 import { PracticeService } from './practice/practice-service.js';
 import { ProtectionService } from './protection/protection-service.js';
+import { CaseworkService } from './casework/casework-service.js';
 
 /**
  * One typed container wires every service. Routes receive services, never the database:
@@ -86,6 +87,8 @@ export interface Services {
   practice: PracticeService;
   /** Child protection: strategy discussions, s47 enquiries, conferences, plans, core groups and visits. */
   protection: ProtectionService;
+  /** The child's case record: CIN episodes, allocation, case notes, management oversight, chronology, work trays. */
+  casework: CaseworkService;
 }
 
 export function createServices(config: AppConfig, handle: DatabaseHandle): Services {
@@ -96,6 +99,7 @@ export function createServices(config: AppConfig, handle: DatabaseHandle): Servi
   const people = new PeopleService(db);
   const contacts = new ContactsService(db);
   const assessmentSettings = new AssessmentSettingsService(db);
+  const calendar = new CalendarService(db);
   return {
     config,
     databaseKind: handle.kind,
@@ -114,7 +118,7 @@ export function createServices(config: AppConfig, handle: DatabaseHandle): Servi
     audit: new AuditLog(db),
     auditSearch: new AuditSearchService(db),
     settings: new SettingsService(db),
-    calendar: new CalendarService(db),
+    calendar,
     people,
     personSearch,
     merges: new MergeService(db),
@@ -136,5 +140,6 @@ export function createServices(config: AppConfig, handle: DatabaseHandle): Servi
     partnerContacts: new PartnerContactsService(db, personSearch, people, contacts),
     practice: new PracticeService(db, people),
     protection: new ProtectionService(db, people),
+    casework: new CaseworkService(db, people, calendar),
   };
 }

@@ -116,3 +116,9 @@ function autosave() {
   }
 }
 autosave();
+
+/** Print buttons (hidden without JavaScript: the browser's own print works the same, with the print stylesheet). */
+for (const button of document.querySelectorAll('[data-app-print]')) {
+  button.hidden = false;
+  button.addEventListener('click', () => window.print());
+}

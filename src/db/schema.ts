@@ -12,6 +12,7 @@ import type { ApiClientTables } from '../access/api-clients-tables.js';
 import type { PoliceTables } from '../frontdoor/police-tables.js';
 import type { PracticeTables } from '../practice/tables.js';
 import type { ProtectionTables } from '../protection/tables.js';
+import type { CaseNoteTables } from '../casework/notes-tables.js';
 
 /** Every table in the database, typed: each domain declares its own tables beside its migrations. */
-export interface Database extends AccessTables, AuditTables, TimeTables, PeopleTables, AllegationTables, FrontDoorTables, PartnerRequestTables, ScreeningTables, CaseworkTables, AssessmentTables, ApiClientTables, PoliceTables, PracticeTables, ProtectionTables {}
+export interface Database extends AccessTables, AuditTables, TimeTables, PeopleTables, AllegationTables, FrontDoorTables, PartnerRequestTables, ScreeningTables, CaseworkTables, AssessmentTables, ApiClientTables, PoliceTables, PracticeTables, ProtectionTables, CaseNoteTables {}

@@ -13,6 +13,7 @@ import { seedAssessments } from '../assessments/demo-seed.js';
 import { seedPoliceNotifications } from '../frontdoor/police-demo-seed.js';
 import { seedPractice } from '../practice/demo-seed.js';
 import { seedProtection } from '../protection/demo-seed.js';
+import { seedCasework } from '../casework/demo-seed.js';
 
 export interface DemoSeedContext {
   db: Kysely<Database>;
@@ -40,12 +41,13 @@ export const DEMO_SEEDERS: DemoSeeder[] = [
   { name: 'early help', seed: seedEarlyHelp },
   { name: 'allegations', seed: seedAllegations },
   { name: 'front door', seed: seedFrontDoor },
-  // For the children in need episodes the front door's referrals opened.
+  // Opens a children in need episode for each demo referral and allocates them; the practice modules then use them.
+  { name: 'casework', seed: seedCasework },
   { name: 'assessments', seed: seedAssessments },
-  // After the front door's demo contacts, so theirs keep the first ids; needs only people and users.
-  { name: 'police notifications', seed: seedPoliceNotifications },
   { name: 'signs of safety', seed: seedPractice },
   { name: 'child protection', seed: seedProtection },
+  // After the front door's demo contacts, so theirs keep the first ids; needs only people and users.
+  { name: 'police notifications', seed: seedPoliceNotifications },
   // After every other seeder: it adds requests to whatever demo contacts exist by then.
   { name: 'partner requests', seed: seedPartnerRequests },
 ];

@@ -31,6 +31,9 @@ export const PERSON_LINKS: Array<{ table: string; column: string }> = [
   { table: 's47_enquiries', column: 'person_id' },
   { table: 'conferences', column: 'person_id' },
   { table: 'cp_plans', column: 'person_id' },
+  { table: 'case_notes', column: 'person_id' },
+  { table: 'management_oversight', column: 'person_id' },
+  { table: 'chronology_marks', column: 'person_id' },
 ];
 
 interface MovedRecord {

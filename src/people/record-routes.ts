@@ -127,6 +127,7 @@ export function registerPersonRecordRoutes(app: FastifyInstance, services: Servi
           restrict: hasPermission(user, 'people.restrict'),
           viewers: hasPermission(user, 'people.viewers'),
           merge: hasPermission(user, 'people.merge'),
+          casework: hasPermission(user, 'casework.view'),
         },
         allegationNotice: await services.allegations.noticeFor(id),
         // Screening levels (exploitation, domestic abuse) for those who use the tools.

@@ -14,6 +14,7 @@ export interface NavItem {
 export const NAV_ITEMS: NavItem[] = [
   { href: '/', text: 'Home', permission: 'home.view' },
   { href: '/people', text: 'Find a person', permission: 'people.search' },
+  { href: '/casework', text: 'Cases', permission: 'casework.view' },
   { href: '/people/duplicates', text: 'Possible duplicates', permission: 'people.merge' },
   { href: '/frontdoor', text: 'Front door', permission: 'frontdoor.record' },
   { href: '/early-help', text: 'Early help', permission: 'earlyhelp.manage' },

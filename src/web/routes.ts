@@ -25,6 +25,7 @@ import { registerApiRoutes } from '../api/openapi-routes.js';
 import { registerAdminApiClientRoutes } from '../access/admin-api-clients-routes.js';
 import { registerPracticeRoutes } from '../practice/practice-routes.js';
 import { registerProtectionRoutes } from '../protection/protection-routes.js';
+import { registerCaseworkRoutes } from '../casework/casework-routes.js';
 
 /** Every domain's pages and API. Each route declares its access; the guard enforces it. */
 export function registerAllRoutes(app: FastifyInstance, services: Services): void {
@@ -53,4 +54,5 @@ export function registerAllRoutes(app: FastifyInstance, services: Services): voi
   registerAdminApiClientRoutes(app, services);
   registerPracticeRoutes(app, services);
   registerProtectionRoutes(app, services);
+  registerCaseworkRoutes(app, services);
 }

@@ -19,14 +19,14 @@ import {
   type BrowserServer,
 } from './browser-support.js';
 
-const ADMIN_NAV = ['Home', 'Working days', 'Users', 'Teams', 'Audit log', 'Settings'];
-const STAFF_NAV = ['Home', 'Find a person', 'Working days'];
+const ADMIN_NAV = ['Home', 'Working days', 'Users', 'Teams', 'Partner systems', 'Audit log', 'Settings'];
+const STAFF_NAV = ['Home', 'Find a person', 'Cases', 'Working days'];
 const ANALYST_NAV = ['Home', 'Working days'];
-const MANAGER_NAV = ['Home', 'Find a person', 'Possible duplicates', 'Working days'];
+const MANAGER_NAV = ['Home', 'Find a person', 'Cases', 'Possible duplicates', 'Working days'];
 const PARTNER_NAV = ['Home', 'Information requests'];
-const MASH_NAV = ['Home', 'Find a person', 'Front door', 'Working days'];
-const MASH_MANAGER_NAV = ['Home', 'Find a person', 'Possible duplicates', 'Front door', 'Working days'];
-const EARLY_HELP_NAV = ['Home', 'Find a person', 'Early help', 'Working days'];
+const MASH_NAV = ['Home', 'Find a person', 'Cases', 'Front door', 'Working days'];
+const MASH_MANAGER_NAV = ['Home', 'Find a person', 'Cases', 'Possible duplicates', 'Front door', 'Working days'];
+const EARLY_HELP_NAV = ['Home', 'Find a person', 'Cases', 'Early help', 'Working days'];
 const LADO_NAV = ['Home', 'Find a person', 'Allegations', 'Working days'];
 
 /** The demo users, with what each should see (written out here, not derived from the policy under test). */
