@@ -167,9 +167,10 @@ export class ContactsService {
     await this.assertCanOpen(ctx, id, briefs);
     const childRowIds = children.map((c) => c.id);
     const userIds = new Set<number>();
-    const [challenges, teams] = await Promise.all([
+    const [challenges, teams, episodes] = await Promise.all([
       childRowIds.length ? this.db.selectFrom('decision_challenges').selectAll().where('contact_child_id', 'in', childRowIds).orderBy('id').execute() : Promise.resolve([]),
       this.db.selectFrom('teams').select(['id', 'name']).execute(),
+      childRowIds.length ? this.db.selectFrom('cin_episodes').select(['id', 'contact_child_id']).where('contact_child_id', 'in', childRowIds).execute() : Promise.resolve([]),
     ]);
     for (const id of [contact.created_by, contact.rag_set_by, contact.feedback_sent_by, contact.closed_by, ...children.flatMap((c) => [c.recommended_by, c.decided_by]), ...challenges.flatMap((c) => [c.raised_by, c.resolved_by])]) if (id) userIds.add(id);
     const users = userIds.size ? await this.db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', [...userIds]).execute() : [];
@@ -178,7 +179,7 @@ export class ContactsService {
     if (options.audit !== false) await writeAudit(this.db, ctx, { action: 'contact.view', recordType: AUDIT_TYPE, recordId: id, personIds });
     return {
       contact,
-      children: children.map((c) => ({ ...c, person: briefs.get(c.person_id) ?? null, challenges: challenges.filter((x) => x.contact_child_id === c.id), earlyHelpTeam: c.early_help_team_id ? teamName.get(c.early_help_team_id) ?? null : null })),
+      children: children.map((c) => ({ ...c, person: briefs.get(c.person_id) ?? null, challenges: challenges.filter((x) => x.contact_child_id === c.id), earlyHelpTeam: c.early_help_team_id ? teamName.get(c.early_help_team_id) ?? null : null, episodeId: episodes.find((e) => e.contact_child_id === c.id)?.id ?? null })),
       adults: adults.map((a) => ({ ...a, person: briefs.get(a.person_id) ?? null })),
       userName: (uid: number | null) => (uid ? userName.get(uid) ?? 'Unknown user' : ''),
     };
