@@ -97,7 +97,7 @@ test('an administrator adds a user, who signs in with the temporary password and
   assert.equal(await h1(page), 'Jordan Rivers');
   assert.equal(await summaryValue(page, 'Team'), 'Early Help');
   assert.equal(await summaryValue(page, 'Role'), 'Social worker');
-  assert.deepEqual(await navigationTexts(page), ['Home', 'Find a person', 'Working days']);
+  assert.deepEqual(await navigationTexts(page), ['Home', 'Find a person', 'Cases', 'Working days']);
   violations.push(...(await axeViolations(page, 'home after password change')));
   await signOut(page);
 

@@ -31,13 +31,12 @@ for (const target of TARGETS) {
     test('the demo seeds episodes for the front door’s referrals: allocated, unallocated and closed (RC7–RC9), with notes and oversight', async () => {
       const eps = await db().selectFrom('cin_episodes').select(['status', 'worker_id', 'closure_reason', 'contact_child_id']).execute();
       assert.ok(eps.length >= 5);
-      assert.ok(eps.every((e) => e.contact_child_id !== null));
       assert.ok(eps.filter((e) => e.status === 'open' && e.worker_id === null).length >= 1);
       assert.ok(eps.filter((e) => e.status === 'open' && e.worker_id === swId).length >= 1);
       const reasons = new Set(eps.filter((e) => e.status === 'closed').map((e) => e.closure_reason));
       assert.ok(reasons.has('RC8'));
       const referrals = await db().selectFrom('contact_children').select('id').where('is_referral', '=', true).execute();
-      assert.equal(eps.length, referrals.length, 'one episode per referred child');
+      assert.equal(eps.filter((e) => e.contact_child_id !== null).length, referrals.length, 'one episode per referred child');
       assert.ok((await db().selectFrom('case_notes').select('id').where('group_id', 'is not', null).execute()).length >= 2, 'a group recording');
       assert.ok((await db().selectFrom('management_oversight').select('id').execute()).length >= 1);
     });
@@ -49,7 +48,6 @@ for (const target of TARGETS) {
       const body = text(page.body);
       assert.match(body, /Current status: Allocated to Sam Walker/);
       assert.match(body, /Open statutory clocks/);
-      assert.match(body, /No statutory clocks are running/);
       assert.match(body, /Children in need episodes/);
       assert.match(body, /Referral source/);
       assert.match(body, /Allocation history/);
@@ -222,7 +220,8 @@ for (const target of TARGETS) {
       assert.match(text(none.body), /Select the reason for closure/);
       const died = await tm.post(`/casework/episodes/${ep.id}/close`, { version, reason: 'RC2', ...dateFields('endDate', today) });
       assert.match(text(died.body), /date of death/);
-      const ok = await tm.post(`/casework/episodes/${ep.id}/close`, { version, reason: 'RC8', ...dateFields('endDate', today) });
+      // Other modules' demo work may have clocks running on this child: confirm, as the page asks.
+      const ok = await tm.post(`/casework/episodes/${ep.id}/close`, { version, reason: 'RC8', confirmOpen: 'yes', ...dateFields('endDate', today) });
       assert.equal(ok.status, 302);
       const row = await db().selectFrom('cin_episodes').selectAll().where('id', '=', ep.id).executeTakeFirstOrThrow();
       assert.equal(row.status, 'closed');
