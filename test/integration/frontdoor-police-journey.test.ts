@@ -51,7 +51,9 @@ for (const target of TARGETS) {
     });
     after(async () => t?.close());
 
-    const hoursAgo = (h: number) => new Date(Date.now() - h * 3600_000).toISOString();
+    // One clock reading for the whole file: the rows of one notification must carry identical times.
+    const now = Date.now();
+    const hoursAgo = (h: number) => new Date(now - h * 3600_000).toISOString();
     const rows = (): Row[] => [
       { police_reference: 'JT-0001', received_at: hoursAgo(2), incident_at: hoursAgo(6), category: 'domestic_abuse', domestic_abuse: 'yes', risk: 'high', force: 'Test Police', officer: 'PC 1 Test', summary: 'Assault on mother; "children" present, one, woken', address: '1 Test Street', postcode: child.postcode, person_role: 'child', given_name: child.given, family_name: child.family, date_of_birth: child.dob, person_postcode: child.postcode },
       { police_reference: 'JT-0001', received_at: hoursAgo(2), incident_at: hoursAgo(6), category: 'domestic_abuse', domestic_abuse: 'yes', risk: 'high', force: 'Test Police', officer: 'PC 1 Test', summary: 'Assault on mother; "children" present, one, woken', address: '1 Test Street', postcode: child.postcode, person_role: 'child', given_name: 'Zebedee', family_name: 'Quennell-Unknown', date_of_birth: '2021-03-04' },
