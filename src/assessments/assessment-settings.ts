@@ -1,7 +1,7 @@
+import { saveSetting } from '../council/settings-store.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
-import { inTransaction, ConflictError } from '../db/transaction.js';
-import { writeAudit, type RequestContext } from '../audit/audit-log.js';
+import type { RequestContext } from '../audit/audit-log.js';
 import { DEFAULT_SETTINGS, type AssessmentSettings } from './rules.js';
 
 const KEY = 'assessments';
@@ -21,16 +21,6 @@ export class AssessmentSettingsService {
   }
 
   async set(ctx: RequestContext, settings: AssessmentSettings, expectedVersion: number): Promise<void> {
-    await inTransaction(this.db, async (tx) => {
-      const value = JSON.stringify({ timescales: settings.timescales, guidanceWorkingDays: settings.guidanceWorkingDays, cinReviewWeeks: settings.cinReviewWeeks });
-      if (expectedVersion === 0) {
-        const r = await tx.insertInto('settings').values({ key: KEY, value, updated_by: ctx.user?.id ?? null }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
-        if (Number(r.numInsertedOrUpdatedRows ?? 0) === 0) throw new ConflictError();
-      } else {
-        const r = await tx.updateTable('settings').set((eb) => ({ value, version: eb('version', '+', 1), updated_at: new Date(), updated_by: ctx.user?.id ?? null })).where('key', '=', KEY).where('version', '=', expectedVersion).executeTakeFirst();
-        if (Number(r.numUpdatedRows) === 0) throw new ConflictError();
-      }
-      await writeAudit(tx, ctx, { action: 'settings.update', recordType: 'settings', recordId: KEY, details: { ...settings } });
-    });
+    await saveSetting(this.db, ctx, KEY, { timescales: settings.timescales, guidanceWorkingDays: settings.guidanceWorkingDays, cinReviewWeeks: settings.cinReviewWeeks }, expectedVersion);
   }
 }

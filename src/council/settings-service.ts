@@ -1,7 +1,7 @@
+import { saveSetting } from './settings-store.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
-import { inTransaction, ConflictError } from '../db/transaction.js';
-import { writeAudit, type RequestContext } from '../audit/audit-log.js';
+import type { RequestContext } from '../audit/audit-log.js';
 
 export interface CouncilSettings {
   councilName: string;
@@ -28,22 +28,7 @@ export class SettingsService {
   }
 
   async setCouncilName(ctx: RequestContext, councilName: string, expectedVersion: number): Promise<void> {
-    await inTransaction(this.db, async (tx) => {
-      const value = JSON.stringify({ councilName });
-      if (expectedVersion === 0) {
-        const r = await tx.insertInto('settings').values({ key: 'council', value, updated_by: ctx.user?.id ?? null }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
-        if (Number(r.numInsertedOrUpdatedRows ?? 0) === 0) throw new ConflictError();
-      } else {
-        const r = await tx
-          .updateTable('settings')
-          .set((eb) => ({ value, version: eb('version', '+', 1), updated_at: new Date(), updated_by: ctx.user?.id ?? null }))
-          .where('key', '=', 'council')
-          .where('version', '=', expectedVersion)
-          .executeTakeFirst();
-        if (Number(r.numUpdatedRows) === 0) throw new ConflictError();
-      }
-      await writeAudit(tx, ctx, { action: 'settings.update', recordType: 'settings', recordId: 'council', details: { councilName } });
-    });
+    await saveSetting(this.db, ctx, 'council', { councilName }, expectedVersion);
     this.cache = undefined;
   }
 }

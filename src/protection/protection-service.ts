@@ -1,3 +1,4 @@
+import { saveSetting } from '../council/settings-store.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { inTransaction, ConflictError, NotFoundError, ValidationError, type Tx } from '../db/transaction.js';
@@ -58,17 +59,7 @@ export class ProtectionService {
 
   async setVisitFrequency(ctx: RequestContext, workingDays: number, expectedVersion: number): Promise<void> {
     if (!Number.isInteger(workingDays) || workingDays < 1 || workingDays > 30) throw new ValidationError('workingDays', 'Enter a whole number of working days from 1 to 30');
-    await inTransaction(this.db, async (tx) => {
-      const value = JSON.stringify({ workingDays });
-      if (expectedVersion === 0) {
-        const r = await tx.insertInto('settings').values({ key: SETTINGS_KEY, value, updated_by: ctx.user?.id ?? null }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
-        if (Number(r.numInsertedOrUpdatedRows ?? 0) === 0) throw new ConflictError();
-      } else {
-        const r = await tx.updateTable('settings').set((eb) => ({ value, version: eb('version', '+', 1), updated_at: new Date(), updated_by: ctx.user?.id ?? null })).where('key', '=', SETTINGS_KEY).where('version', '=', expectedVersion).executeTakeFirst();
-        if (Number(r.numUpdatedRows) === 0) throw new ConflictError();
-      }
-      await writeAudit(tx, ctx, { action: 'settings.update', recordType: 'settings', recordId: SETTINGS_KEY, details: { workingDays } });
-    });
+    await saveSetting(this.db, ctx, SETTINGS_KEY, { workingDays }, expectedVersion);
   }
 
   // ---- reads -------------------------------------------------------------------------------------
