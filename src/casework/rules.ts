@@ -202,12 +202,8 @@ export function markErrors(analysis: string): Errors {
   return [];
 }
 
-/** Age in whole years on a date, from a date of birth (ISO dates). */
-export function ageOn(dateOfBirth: string, on: string): number {
-  const [y, m, d] = dateOfBirth.split('-').map(Number) as [number, number, number];
-  const [ty, tm, td] = on.split('-').map(Number) as [number, number, number];
-  return ty - y - (tm < m || (tm === m && td < d) ? 1 : 0);
-}
+/** Age in whole years on a date: the person index's, re-exported for casework callers. */
+export { ageOn } from '../people/codes.js';
 
 /** The current status at the top of the child's record, from the episodes when no module says more. */
 export function episodeStatus(episodes: Array<{ status: string; worker_name: string | null; team_name: string | null }>): string {

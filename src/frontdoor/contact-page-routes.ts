@@ -1,3 +1,4 @@
+import { RAG_TAGS } from './tags.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../container.js';
 import { domainErrors, idParam, notFoundIfMissing, renderWithErrors, setFlash } from '../web/render.js';
@@ -14,7 +15,6 @@ import {
 
 const V = 'frontdoor/views';
 const LABELS = { methods: CONTACT_METHODS, sources: REFERRAL_SOURCES, parentsAware: PARENTS_AWARE, consent: CONSENT, rag: RAG, outcomes: OUTCOMES, childStatus: CHILD_STATUS, feedbackMethods: FEEDBACK_METHODS, primaryNeed: PRIMARY_NEED };
-const RAG_TAGS: Record<string, string> = { red: 'govuk-tag--red', amber: 'govuk-tag--orange', green: 'govuk-tag--green' };
 const s = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
 const version = (body: Record<string, unknown>) => Number(s(body.version));
 

@@ -1,3 +1,4 @@
+import { ageOn } from '../people/codes.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Services } from '../container.js';
 import { domainErrors, idParam, notFoundIfMissing, renderWithErrors, setFlash } from '../web/render.js';
@@ -11,11 +12,6 @@ import type { FieldError } from '../web/forms.js';
 const V = 'frontdoor/views';
 const BAND_TAGS = { likely: { text: 'Likely match', classes: 'govuk-tag--green' }, possible: { text: 'Possible match', classes: 'govuk-tag--yellow' }, unlikely: { text: 'Unlikely match', classes: 'govuk-tag--grey' } };
 const items = (map: Record<string, string>, selected: unknown) => Object.entries(map).map(([value, text]) => ({ value, text, checked: value === selected }));
-const ageOn = (dob: string | null, today: string) => {
-  if (!dob) return null;
-  const years = Number(today.slice(0, 4)) - Number(dob.slice(0, 4)) - (today.slice(5) < dob.slice(5) ? 1 : 0);
-  return years;
-};
 
 /** Recording a contact: a draft saved as it is typed, people found through the person index first. */
 export function registerContactRoutes(app: FastifyInstance, services: Services): void {

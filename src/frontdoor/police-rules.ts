@@ -3,6 +3,7 @@
  * idempotency on the police reference, screening decisions, and Operation Encompass (which notices each
  * child needs and when they are due). Plain functions, free of HTTP and SQL.
  */
+import { ageOn } from '../people/codes.js';
 import { z } from 'zod';
 import { normalisePostcode, validateNhsNumber } from '../people/matching/index.js';
 import { parseUkDate } from '../people/search-query.js';
@@ -368,12 +369,6 @@ export function splitByReference<T extends { policeReference: string }>(items: T
 // ---------------------------------------------------------------------------------------------
 // Operation Encompass
 
-/** Whole years of age on a date. */
-export function ageOn(dateOfBirth: string, on: string): number {
-  const [by, bm, bd] = dateOfBirth.split('-').map(Number) as [number, number, number];
-  const [y, m, d] = on.split('-').map(Number) as [number, number, number];
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
-}
 
 /**
  * The early notices a child on a domestic abuse notification needs: the school's key adult (from school

@@ -1,3 +1,4 @@
+import { RAG_TAGS } from './tags.js';
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../container.js';
 import { todayInLondon } from '../time/index.js';
@@ -6,7 +7,6 @@ import { RAG, REFERRAL_SOURCES, REFERRAL_SOURCE_ORDER, CHILD_STATUS, decisionClo
 import { TRAYS, type Tray } from './trays-service.js';
 
 const RAG_ORDER: Record<string, number> = { red: 0, amber: 1, green: 2 };
-const RAG_TAGS: Record<string, string> = { red: 'govuk-tag--red', amber: 'govuk-tag--orange', green: 'govuk-tag--green' };
 const ORIGINS = { front_door: 'Front door', edt: 'Out of hours', police_notification: 'Police notification', step_up: 'Step-up from early help', api: 'Partner system' } as const;
 const SORTS = { urgency: 'Most urgent first (RAG, then time left)', oldest: 'Oldest first', newest: 'Newest first' } as const;
 

@@ -28,7 +28,9 @@ export const MATCH_FIELD_LABELS: Record<string, string> = {
   givenName: 'Given name', familyName: 'Family name', dateOfBirth: 'Date of birth', postcode: 'Postcode', nhsNumber: 'NHS number', upn: 'UPN', sex: 'Sex',
 };
 
-/** Age in whole years on a date, for display beside a date of birth. */
+/** Age in whole years on a date, for display beside a date of birth (no date of birth: no age). */
+export function ageOn(dateOfBirth: string, today: string): number;
+export function ageOn(dateOfBirth: string | null, today: string): number | null;
 export function ageOn(dateOfBirth: string | null, today: string): number | null {
   if (!dateOfBirth) return null;
   const [by, bm, bd] = dateOfBirth.split('-').map(Number) as [number, number, number];
