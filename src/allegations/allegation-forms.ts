@@ -180,9 +180,7 @@ export function readClosure(body: Record<string, unknown>): { input?: { closedDa
 
 export const todayParts = () => partsFromIso(todayInLondon());
 
-const items = (o: Record<string, string>, selected: unknown) => Object.entries(o).map(([value, text]) => ({ value, text, checked: value === selected, selected: value === selected }));
-export const optionItems = (o: Record<string, string>, selected: unknown, blank = 'Select') => [{ value: '', text: blank }, ...items(o, selected)];
-export const radioItems = items;
+export { selectItems as optionItems, choiceItems as radioItems } from '../web/forms.js';
 
 const referralEditSchema = z.object({
   alleged: referralSchema.shape.alleged,

@@ -7,11 +7,10 @@ import { todayInLondon } from '../time/index.js';
 import { ContactRulesError } from './contacts-service.js';
 import { adultsFrom, fieldsFrom, newDraft, readContact, type DraftData } from './contact-form.js';
 import { CONSENT, CONTACT_METHODS, PARENTS_AWARE, REFERRAL_SOURCES, REFERRAL_SOURCE_ORDER } from './rules.js';
-import type { FieldError } from '../web/forms.js';
+import { choiceItems, type FieldError } from '../web/forms.js';
 
 const V = 'frontdoor/views';
 const BAND_TAGS = { likely: { text: 'Likely match', classes: 'govuk-tag--green' }, possible: { text: 'Possible match', classes: 'govuk-tag--yellow' }, unlikely: { text: 'Unlikely match', classes: 'govuk-tag--grey' } };
-const items = (map: Record<string, string>, selected: unknown) => Object.entries(map).map(([value, text]) => ({ value, text, checked: value === selected }));
 
 /** Recording a contact: a draft saved as it is typed, people found through the person index first. */
 export function registerContactRoutes(app: FastifyInstance, services: Services): void {
@@ -56,10 +55,10 @@ export function registerContactRoutes(app: FastifyInstance, services: Services):
       edt: isEdt(request),
       children: d.childIds.map(person),
       adults: d.adults.map((a) => ({ ...person(a.personId), involvement: a.involvement })),
-      methodItems: items(CONTACT_METHODS, d.fields.method).filter((i) => i.value !== 'api'),
+      methodItems: choiceItems(CONTACT_METHODS, d.fields.method).filter((i) => i.value !== 'api'),
       sourceItems: [{ value: '', text: 'Select the referral source' }, ...REFERRAL_SOURCE_ORDER.map((value) => ({ value, text: `${value}: ${REFERRAL_SOURCES[value]}`, selected: value === d.fields.sourceCode }))],
-      parentsAwareItems: items(PARENTS_AWARE, d.fields.parentsAware),
-      consentItems: items(CONSENT, d.fields.consent),
+      parentsAwareItems: choiceItems(PARENTS_AWARE, d.fields.parentsAware),
+      consentItems: choiceItems(CONSENT, d.fields.consent),
     };
   }
 

@@ -1,4 +1,5 @@
 import { RAG_TAGS } from './tags.js';
+import { selectItems } from '../web/forms.js';
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../container.js';
 import { todayInLondon } from '../time/index.js';
@@ -40,7 +41,6 @@ export function registerTrayRoutes(app: FastifyInstance, services: Services): vo
       const [rb, tb] = urgency(b);
       return ra - rb || ta - tb;
     });
-    const opt = (map: Record<string, string>, selected: string, any: string) => [{ value: '', text: any, selected: !selected }, ...Object.entries(map).map(([value, text]) => ({ value, text, selected: value === selected }))];
     return reply.view('frontdoor/views/tray.njk', {
       pageTitle: `Front door: ${TRAYS[tray]}`,
       tray,
@@ -49,8 +49,8 @@ export function registerTrayRoutes(app: FastifyInstance, services: Services): vo
       total: rows.length,
       drafts,
       filters: { rag, origin, source, sort },
-      ragItems: [...opt(RAG, rag, 'Any rating'), { value: 'none', text: 'Not yet rated', selected: rag === 'none' }],
-      originItems: opt(ORIGINS, origin, 'Any'),
+      ragItems: [...selectItems(RAG, rag, 'Any rating'), { value: 'none', text: 'Not yet rated', selected: rag === 'none' }],
+      originItems: selectItems(ORIGINS, origin, 'Any'),
       sourceItems: [{ value: '', text: 'Any source', selected: !source }, ...REFERRAL_SOURCE_ORDER.map((k) => ({ value: k, text: `${k}: ${REFERRAL_SOURCES[k]}`, selected: k === source }))],
       sortItems: Object.entries(SORTS).map(([value, text]) => ({ value, text, selected: value === sort })),
       labels: { rag: RAG, origins: ORIGINS, childStatus: CHILD_STATUS },

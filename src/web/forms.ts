@@ -43,3 +43,8 @@ export const optionalText = (max = 2000) =>
 export const checkboxValues = z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.string()));
 
 export const versionField = z.coerce.number().int().min(0);
+
+/** GOV.UK radio, checkbox or select items from a code → label map, with the chosen value marked. */
+export const choiceItems = (o: Record<string, string>, selected: unknown) => Object.entries(o).map(([value, text]) => ({ value, text, checked: value === selected, selected: value === selected }));
+/** Select items with a first, empty option ("Select …", "Any …"). */
+export const selectItems = (o: Record<string, string>, selected: unknown, blank = 'Select') => [{ value: '', text: blank }, ...choiceItems(o, selected)];
