@@ -26,9 +26,8 @@ export interface AuditEntry {
 }
 
 export const GENESIS_HASH = '0'.repeat(64);
-// Any fixed number: all writers of the chain take this transaction-scoped lock, so rows are
-// hashed and inserted strictly one after another even across several app servers.
-const AUDIT_CHAIN_LOCK = 727_001;
+// All writers of the chain take a transaction-scoped advisory lock (727001, in audit_append), so rows
+// are hashed and inserted strictly one after another even across several app servers.
 
 export interface HashableAuditRow {
   id: number;
@@ -47,8 +46,9 @@ export interface HashableAuditRow {
   details: unknown;
 }
 
-export function hashAuditRow(prevHash: string, row: HashableAuditRow): string {
-  const content = canonicalJson({
+/** The row as canonical JSON: what its hash covers, after the previous row's hash. */
+export function auditContent(row: HashableAuditRow): string {
+  return canonicalJson({
     id: row.id,
     occurred_at: row.occurred_at.toISOString(),
     user_id: row.user_id,
@@ -64,25 +64,22 @@ export function hashAuditRow(prevHash: string, row: HashableAuditRow): string {
     ip: row.ip,
     details: row.details,
   });
-  return crypto.createHash('sha256').update(prevHash).update('\n').update(content).digest('hex');
+}
+
+export function hashAuditRow(prevHash: string, row: HashableAuditRow): string {
+  return crypto.createHash('sha256').update(prevHash).update('\n').update(auditContent(row)).digest('hex');
 }
 
 /**
  * Appends one event to the audit trail. Pass the transaction of the write the event describes,
- * so the event and the write commit or roll back together.
+ * so the event and the write commit or roll back together. One statement: the database function
+ * audit_append (migration 0060) takes the chain's lock, links and hashes the row and inserts it,
+ * so the lock is held for microseconds rather than across several round trips.
  */
 export async function writeAudit(executor: Kysely<Database>, ctx: RequestContext, entry: AuditEntry): Promise<void> {
-  if (!executor.isTransaction) {
-    await executor.transaction().execute((trx) => writeAudit(trx, ctx, entry));
-    return;
-  }
-  await sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`.execute(executor);
-  const last = await executor.selectFrom('audit_events').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  const next = await sql<{ id: number }>`select nextval('audit_events_id_seq')::int as id`.execute(executor);
   const user = ctx.user;
   const row: HashableAuditRow = {
-    id: next.rows[0]!.id,
+    id: ID_PLACEHOLDER,
     occurred_at: new Date(),
     user_id: user?.id ?? null,
     username: user?.username ?? entry.attemptedUsername ?? null,
@@ -97,10 +94,25 @@ export async function writeAudit(executor: Kysely<Database>, ctx: RequestContext
     ip: ctx.ip,
     details: entry.details ?? {},
   };
-  await executor
-    .insertInto('audit_events')
-    .values({ ...row, details: JSON.stringify(row.details), prev_hash: prevHash, hash: hashAuditRow(prevHash, row) })
-    .execute();
+  const [before, after] = splitAtId(auditContent(row));
+  await sql`select audit_append(${before}, ${after}, ${row.occurred_at}, ${row.user_id}, ${row.username}, ${row.role}, ${row.team},
+    ${row.action}, ${row.outcome}, ${row.record_type}, ${row.record_id}, ${row.person_ids}::text[], ${row.request_id}, ${row.ip},
+    ${JSON.stringify(row.details)}::jsonb)`.execute(executor);
+}
+
+// The id is given by the database; the content is hashed with it in place of this placeholder.
+const ID_PLACEHOLDER = -727_001_727;
+const ID_MARK = `"id":${ID_PLACEHOLDER}`;
+
+/**
+ * The canonical JSON around the top-level id. Keys are sorted, and every key after "id" holds a
+ * string, null or an array of strings (where a quote is escaped), so the last occurrence of the
+ * mark is the top-level id even if the details happen to contain the same text.
+ */
+export function splitAtId(content: string): [string, string] {
+  const at = content.lastIndexOf(ID_MARK);
+  if (at < 0) throw new Error('audit content has no id');
+  return [content.slice(0, at) + '"id":', content.slice(at + ID_MARK.length)];
 }
 
 export interface ChainVerification {

@@ -40,16 +40,19 @@ export function registerContactPageRoutes(app: FastifyInstance, services: Servic
   async function pageData(request: FastifyRequest, data: Awaited<ReturnType<typeof load>>) {
     const c = data.contact;
     const today = todayInLondon();
-    const calendar = await services.calendar.calendar();
+    // Independent reads, sent together (a pool runs them side by side).
+    const [calendar, histories, requests, screenings, levels, notices] = await Promise.all([
+      services.calendar.calendar(),
+      contacts.histories(data.children.map((ch) => ch.person_id), c.id, today),
+      services.partnerRequests.forContact(request.ctx, c.id, { audit: false }),
+      services.screening.forContact(c.id),
+      Promise.all(data.children.map((ch) => services.screening.latestLevels(ch.person_id))),
+      Promise.all(data.children.map((ch) => services.allegations.noticeFor(ch.person_id))),
+    ]);
     const decidedDates = data.children.map((ch) => ch.decision_date);
     const allDecided = data.children.length > 0 && decidedDates.every(Boolean);
     const lastDecision = allDecided ? decidedDates.sort().at(-1)! : null;
     const clock = decisionClock(calendar, c.received_date, today, lastDecision);
-    const histories = await contacts.histories(data.children.map((ch) => ch.person_id), c.id, today);
-    const requests = await services.partnerRequests.forContact(request.ctx, c.id, { audit: false });
-    const screenings = await services.screening.forContact(c.id);
-    const levels = await Promise.all(data.children.map((ch) => services.screening.latestLevels(ch.person_id)));
-    const notices = await Promise.all(data.children.map((ch) => services.allegations.noticeFor(ch.person_id)));
     const user = request.ctx.user!;
     const open = c.status !== 'closed';
     const can = {

@@ -16,6 +16,7 @@ const AUDIT_TYPE = 'police_notification';
 /** How many notifications the queue page and the meeting form show at once (oldest first): a day's queue
  * is a few dozen; a backlog is paged, and the meeting takes the oldest first. */
 export const QUEUE_PAGE_SIZE = 25;
+export const QUEUE_COUNT_CAP = 1000;
 /** Domestic abuse notifications this recent are checked for Encompass notices still to send. */
 const ENCOMPASS_LOOKBACK_DAYS = 14;
 
@@ -62,11 +63,17 @@ export class PoliceNotificationsService {
     if (filter.category) q = q.where('category', '=', filter.category);
     if (filter.from) q = q.where('received_at', '>=', startOfLondonDay(filter.from));
     if (filter.to) q = q.where('received_at', '<', startOfLondonDay(nextDay(filter.to)));
+    // Counting stops past QUEUE_COUNT_CAP (a queue that long is "more than 1,000"): after a bulk import of a
+    // year's notifications an exact count would cost every page view a scan of the whole backlog.
+    const cap = Math.max(QUEUE_COUNT_CAP, page * QUEUE_PAGE_SIZE);
     const [rows, count] = await Promise.all([
       q.selectAll().orderBy('received_at').orderBy('id').limit(QUEUE_PAGE_SIZE).offset((page - 1) * QUEUE_PAGE_SIZE).execute(),
-      q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+      this.db.selectFrom(q.select('id').limit(cap + 1).as('capped')).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
     ]);
-    return { rows: await this.withPeople(rows, calendar, now), total: Number(count.n), page, pages: Math.max(1, Math.ceil(Number(count.n) / QUEUE_PAGE_SIZE)) };
+    const more = Number(count.n) > cap;
+    const total = Math.min(Number(count.n), cap);
+    const pages = Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE) + (more ? 1 : 0));
+    return { rows: await this.withPeople(rows, calendar, now), total, more, totalText: more ? `More than ${cap.toLocaleString('en-GB')}` : total.toLocaleString('en-GB'), page, pages };
   }
 
   /** Domestic abuse notifications of the last fortnight whose Encompass notices are not all recorded. */

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { writeAudit, type RequestContext } from '../audit/audit-log.js';
 import { loadBriefs } from '../people/match-data.js';
@@ -13,6 +13,22 @@ export const TRAYS = {
 } as const;
 export type Tray = keyof typeof TRAYS;
 
+export const TRAY_SORTS = { urgency: 'Most urgent first (RAG, then time left)', oldest: 'Oldest first', newest: 'Newest first' } as const;
+export type TraySort = keyof typeof TRAY_SORTS;
+export const TRAY_PAGE_SIZE = 50;
+
+export interface TrayFilter {
+  tray: Tray;
+  /** '' for any, 'none' for not yet rated, or a RAG key. */
+  rag: string;
+  origin: string;
+  source: string;
+  sort: TraySort;
+  page: number;
+  /** Rows a page; TRAY_PAGE_SIZE unless given. */
+  pageSize?: number;
+}
+
 export interface TrayContact {
   id: number;
   receivedAt: Date;
@@ -25,58 +41,90 @@ export interface TrayContact {
   restricted: boolean;
   openRequests: number;
   overdueRequests: number;
-  feedbackDue: boolean;
-  handoverOpen: boolean;
-  trays: Tray[];
 }
 
 /**
- * The MASH work trays over open contacts. Open contacts are few (closed ones are most of a year's
- * thousands), so one pass builds every tray and its count; filters and sorting are applied by the caller.
+ * Each tray as a condition on an open contact `c`. The trays are defined here once, in SQL, so the
+ * counts, the filtering and the paging are all done by the database: a page of the queue costs the
+ * same whether a council has forty open contacts or four thousand.
  */
+const TRAY_CONDITION: Record<Tray, RawBuilder<boolean>> = {
+  queue: sql`exists (select 1 from contact_children cc where cc.contact_id = c.id and cc.status in ('awaiting_recommendation', 'challenged'))`,
+  decision: sql`exists (select 1 from contact_children cc where cc.contact_id = c.id and cc.status = 'awaiting_decision')`,
+  partner: sql`exists (select 1 from partner_requests pr where pr.contact_id = c.id and pr.status = 'sent')`,
+  // Every child decided, the referrer known, and neither feedback sent nor a reason recorded for not sending it.
+  feedback: sql`(not c.referrer_anonymous and c.feedback_sent_at is null and c.feedback_not_sent_reason = ''
+    and exists (select 1 from contact_children cc where cc.contact_id = c.id)
+    and not exists (select 1 from contact_children cc where cc.contact_id = c.id and cc.status <> 'decided'))`,
+  handover: sql`exists (select 1 from handover_items h where h.contact_id = c.id and h.acknowledged_at is null)`,
+};
+
+const TRAY_KEYS = Object.keys(TRAYS) as Tray[];
+
+// Urgency: red, amber, green, then unrated; within each, the response time (or a day after receipt) soonest first.
+const ORDER: Record<TraySort, RawBuilder<unknown>> = {
+  urgency: sql`case c.rag when 'red' then 0 when 'amber' then 1 when 'green' then 2 else 3 end, coalesce(c.response_due_at, c.received_at + interval '1 day'), c.id`,
+  oldest: sql`c.received_at, c.id`,
+  newest: sql`c.received_at desc, c.id desc`,
+};
+
+/** The MASH work trays over open contacts: counted, filtered, sorted and paged in the database. */
 export class TraysService {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async openContacts(ctx: RequestContext, now = new Date()): Promise<TrayContact[]> {
-    const contacts = await this.db
-      .selectFrom('contacts')
-      .select(['id', 'received_at', 'received_date', 'origin', 'source_code', 'rag', 'response_due_at', 'referrer_anonymous', 'feedback_sent_at', 'feedback_not_sent_reason'])
-      .where('status', '=', 'open')
-      .orderBy('received_at')
-      .limit(2000)
-      .execute();
+  /** How many open contacts each tray holds (one query). */
+  async counts(): Promise<Record<Tray, number>> {
+    const columns = sql.join(TRAY_KEYS.map((k) => sql`count(*) filter (where ${TRAY_CONDITION[k]})::int as ${sql.ref(k)}`));
+    const r = await sql<Record<Tray, number>>`select ${columns} from contacts c where c.status = 'open'`.execute(this.db);
+    return r.rows[0]!;
+  }
+
+  /** One page of a tray, with the people on that page only; audited as a list view. */
+  async page(ctx: RequestContext, filter: TrayFilter, now = new Date()): Promise<{ rows: TrayContact[]; total: number; page: number; pages: number }> {
+    const where: RawBuilder<unknown>[] = [sql`c.status = 'open'`, TRAY_CONDITION[filter.tray]];
+    if (filter.rag === 'none') where.push(sql`c.rag is null`);
+    else if (filter.rag) where.push(sql`c.rag = ${filter.rag}`);
+    if (filter.origin) where.push(sql`c.origin = ${filter.origin}`);
+    if (filter.source) where.push(sql`c.source_code = ${filter.source}`);
+    const page = Math.max(1, Math.floor(filter.page) || 1);
+    const size = filter.pageSize ?? TRAY_PAGE_SIZE;
+    const contacts = await sql<{
+      id: number; received_at: Date; received_date: string; origin: string; source_code: string; rag: string | null; response_due_at: Date | null; total: number;
+    }>`select c.id, c.received_at, c.received_date, c.origin, c.source_code, c.rag, c.response_due_at, (count(*) over ())::int as total
+         from contacts c where ${sql.join(where, sql` and `)}
+         order by ${ORDER[filter.sort]} limit ${size} offset ${(page - 1) * size}`.execute(this.db);
+    const total = contacts.rows[0]?.total ?? (page > 1 ? await this.countOf(where) : 0);
+    const rows = await this.withPeople(ctx, contacts.rows, now);
+    await writeAudit(this.db, ctx, { action: 'contact.list', recordType: 'contact', details: { tray: filter.tray, shown: rows.length, total } });
+    return { rows, total, page, pages: Math.max(1, Math.ceil(total / size)) };
+  }
+
+  /** A page past the end still needs the total, to offer a way back. */
+  private async countOf(where: RawBuilder<unknown>[]): Promise<number> {
+    const r = await sql<{ n: number }>`select count(*)::int as n from contacts c where ${sql.join(where, sql` and `)}`.execute(this.db);
+    return r.rows[0]!.n;
+  }
+
+  private async withPeople(
+    ctx: RequestContext,
+    contacts: Array<{ id: number; received_at: Date; received_date: string; origin: string; source_code: string; rag: string | null; response_due_at: Date | null }>,
+    now: Date,
+  ): Promise<TrayContact[]> {
     if (!contacts.length) return [];
     const ids = contacts.map((c) => c.id);
-    const [children, requests, handovers] = await Promise.all([
+    const [children, requests] = await Promise.all([
       this.db.selectFrom('contact_children').select(['contact_id', 'person_id', 'status']).where('contact_id', 'in', ids).orderBy('id').execute(),
       this.db.selectFrom('partner_requests').select(['contact_id', 'due_at']).where('contact_id', 'in', ids).where('status', '=', 'sent').execute(),
-      this.db.selectFrom('handover_items').select(['contact_id']).where('contact_id', 'in', ids).where('acknowledged_at', 'is', null).execute(),
     ]);
     const briefs = await loadBriefs(this.db, [...new Set(children.map((c) => c.person_id))]);
     const user = ctx.user!;
-    const group = <T extends { contact_id: number }>(rows: T[]) => {
-      const m = new Map<number, T[]>();
-      for (const r of rows) (m.get(r.contact_id) ?? m.set(r.contact_id, []).get(r.contact_id)!).push(r);
-      return m;
+    const visible = (personId: number) => {
+      const b = briefs.get(personId);
+      return !!b && (!b.restricted || canAccessRecord(user, { restrictedTo: b.restrictedTo }).allowed);
     };
-    const [childrenOf, requestsOf] = [group(children), group(requests)];
-    const handoverSet = new Set(handovers.map((h) => h.contact_id));
-    const out = contacts.map((c): TrayContact => {
-      const mine = childrenOf.get(c.id) ?? [];
-      const reqs = requestsOf.get(c.id) ?? [];
-      const restricted = mine.some((ch) => {
-        const b = briefs.get(ch.person_id);
-        return !!b?.restricted && !canAccessRecord(user, { restrictedTo: b.restrictedTo }).allowed;
-      });
-      const allDecided = mine.length > 0 && mine.every((ch) => ch.status === 'decided');
-      const feedbackDue = allDecided && !c.feedback_sent_at && !c.feedback_not_sent_reason && !c.referrer_anonymous;
-      const handoverOpen = handoverSet.has(c.id);
-      const trays: Tray[] = [];
-      if (mine.some((ch) => ch.status === 'awaiting_recommendation' || ch.status === 'challenged')) trays.push('queue');
-      if (mine.some((ch) => ch.status === 'awaiting_decision')) trays.push('decision');
-      if (reqs.length) trays.push('partner');
-      if (feedbackDue) trays.push('feedback');
-      if (handoverOpen) trays.push('handover');
+    return contacts.map((c): TrayContact => {
+      const mine = children.filter((ch) => ch.contact_id === c.id);
+      const reqs = requests.filter((r) => r.contact_id === c.id);
       return {
         id: c.id,
         receivedAt: c.received_at,
@@ -88,18 +136,12 @@ export class TraysService {
         // A restricted child's name is not shown in a list to those the restriction does not name.
         children: mine.map((ch) => {
           const b = briefs.get(ch.person_id);
-          const visible = b && (!b.restricted || canAccessRecord(user, { restrictedTo: b.restrictedTo }).allowed);
-          return { personId: ch.person_id, name: visible ? `${b.givenNames} ${b.familyName}` : 'Restricted record', status: ch.status };
+          return { personId: ch.person_id, name: b && visible(ch.person_id) ? `${b.givenNames} ${b.familyName}` : 'Restricted record', status: ch.status };
         }),
-        restricted,
+        restricted: mine.some((ch) => !!briefs.get(ch.person_id)?.restricted && !visible(ch.person_id)),
         openRequests: reqs.length,
         overdueRequests: reqs.filter((r) => r.due_at < now).length,
-        feedbackDue,
-        handoverOpen,
-        trays,
       };
     });
-    await writeAudit(this.db, ctx, { action: 'contact.list', recordType: 'contact', details: { open: out.length } });
-    return out;
   }
 }
