@@ -4,8 +4,8 @@ import type { Services } from '../container.js';
 import { dateFromParts } from '../people/person-form.js';
 import { SearchInputError } from '../people/search-query.js';
 import { domainErrors, idParam, notFoundIfMissing, renderWithErrors, setFlash } from '../web/render.js';
-import { errorMap, errorSummary, type FieldError } from '../web/forms.js';
-import { todayInLondon, isValidIsoDate } from '../time/index.js';
+import { errorMap, errorSummary, selectItems, type FieldError } from '../web/forms.js';
+import { todayInLondon } from '../time/index.js';
 import { formatIsoDate } from '../web/nunjucks-setup.js';
 import { ContactRulesError } from './contacts-service.js';
 import { NotFoundError } from '../db/transaction.js';
@@ -23,6 +23,29 @@ const str = (v: unknown) => (typeof v === 'string' ? v : '');
 const isKey = <T extends object>(map: T, v: unknown): v is keyof T => typeof v === 'string' && Object.prototype.hasOwnProperty.call(map, v);
 const labels = { categories: POLICE_CATEGORIES, risk: POLICE_RISK, decisions: SCREENING_DECISIONS, recipients: ENCOMPASS_RECIPIENTS, agencies: MEETING_AGENCIES };
 
+const DATE_PARTS = ['day', 'month', 'year'] as const;
+
+/**
+ * The queue's received-date filter from the query string: the dates (YYYY-MM-DD) when valid, the boxes as
+ * typed (to show them again), the query parameters to keep on page links, and a GOV.UK error per bad date.
+ */
+export function queueFilter(q: Record<string, unknown>) {
+  const errors: FieldError[] = [];
+  const values: Record<string, { day: string; month: string; year: string }> = {};
+  const params: Record<string, string> = {};
+  const dates: Record<'from' | 'to', string | undefined> = { from: undefined, to: undefined };
+  for (const [key, label] of [['from', 'the “received from” date'], ['to', 'the “received to” date']] as const) {
+    const parts = Object.fromEntries(DATE_PARTS.map((p) => [p, str(q[`${key}-${p}`]).trim().slice(0, 10)])) as { day: string; month: string; year: string };
+    values[key] = parts;
+    for (const p of DATE_PARTS) if (parts[p]) params[`${key}-${p}`] = parts[p];
+    const d = dateFromParts(q, key, label, { notFuture: true });
+    if (d.error) errors.push({ field: key, text: d.error });
+    else dates[key] = d.value ?? undefined;
+  }
+  if (dates.from && dates.to && dates.to < dates.from) errors.push({ field: 'to', text: 'The “received to” date must be the same as or after the “received from” date' });
+  return { from: dates.from, to: dates.to, values, params, errors };
+}
+
 /** Domain errors from services: the rules' lists, or one ValidationError / ConflictError. */
 function errorsOf(err: unknown): FieldError[] {
   if (err instanceof ContactRulesError) return err.errors;
@@ -35,27 +58,35 @@ function errorsOf(err: unknown): FieldError[] {
  */
 export function registerPoliceRoutes(app: FastifyInstance, services: Services): void {
   app.get('/frontdoor/police', { config: access }, async (request, reply) => {
-    const q = request.query as Record<string, string | undefined>;
+    const q = request.query as Record<string, unknown>;
     const category = isKey(POLICE_CATEGORIES, q.category) ? (q.category as PoliceCategory) : undefined;
-    const from = q.from && isValidIsoDate(q.from) ? q.from : undefined;
-    const to = q.to && isValidIsoDate(q.to) ? q.to : undefined;
-    const page = /^\d{1,6}$/.test(q.page ?? '') ? Math.max(1, Number(q.page)) : 1;
+    // The received dates are GOV.UK date inputs (from-day, from-month, from-year): a date that is not a
+    // real one is reported in the error summary, never silently dropped from the filter.
+    const filter = queueFilter(q);
+    const page = /^\d{1,6}$/.test(str(q.page)) ? Math.max(1, Number(q.page)) : 1;
     const calendar = await services.calendar.calendar();
     const [queue, encompass, meetings] = await Promise.all([
-      services.police.queue({ category, from, to }, calendar, new Date(), page),
+      filter.errors.length ? Promise.resolve(null) : services.police.queue({ category, from: filter.from, to: filter.to }, calendar, new Date(), page),
       services.police.encompassOutstanding(calendar),
       services.police.meetings(5),
     ]);
-    return reply.view('frontdoor/views/police/queue.njk', {
+    const kept = new URLSearchParams({ ...(category ? { category } : {}), ...filter.params });
+    const data = {
       pageTitle: 'Police notifications',
       queue,
       encompass,
       meetings,
-      filter: { category: category ?? '', from: from ?? '', to: to ?? '' },
-      pageLink: (n: number) => `/frontdoor/police?${new URLSearchParams({ ...(category ? { category } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}), page: String(n) }).toString()}`,
-      categoryItems: [{ value: '', text: 'All categories' }, ...Object.entries(POLICE_CATEGORIES).map(([value, text]) => ({ value, text, selected: value === category }))],
+      filter: { category: category ?? '', from: filter.from ?? '', to: filter.to ?? '', active: !!(category || filter.from || filter.to) },
+      values: filter.values,
+      pageLink: (n: number) => `/frontdoor/police?${new URLSearchParams([...kept, ['page', String(n)]]).toString()}`,
+      categoryItems: selectItems(POLICE_CATEGORIES, category, 'All categories'),
       labels,
-    });
+    };
+    if (filter.errors.length) {
+      // Each date's summary link goes to its first box (the day), as GOV.UK date inputs do.
+      return reply.code(400).view('frontdoor/views/police/queue.njk', { ...data, errors: errorMap(filter.errors), errorList: filter.errors.map((e) => ({ text: e.text, href: `#${e.field}-day` })) });
+    }
+    return reply.view('frontdoor/views/police/queue.njk', data);
   });
 
   // The upload needs multipart parsing; it is registered for this route only (encapsulated), so no other
