@@ -46,6 +46,13 @@ export function queueFilter(q: Record<string, unknown>) {
   return { from: dates.from, to: dates.to, values, params, errors };
 }
 
+/** Fields that are GOV.UK date inputs: the error summary links to their first box (the day), as GOV.UK asks. */
+const DATE_FIELD = /^(meetingDate|dueOn-\d+|sentOn-\d+|from|to)$/;
+export function policeErrorSummary(errors: FieldError[]) {
+  return errorSummary(errors).map((e, i) => (e.href && DATE_FIELD.test(errors[i]!.field) ? { ...e, href: `${e.href}-day` } : e));
+}
+const withErrors = (errors: FieldError[]) => ({ errors: errorMap(errors), errorList: policeErrorSummary(errors) });
+
 /** Domain errors from services: the rules' lists, or one ValidationError / ConflictError. */
 function errorsOf(err: unknown): FieldError[] {
   if (err instanceof ContactRulesError) return err.errors;
@@ -83,8 +90,7 @@ export function registerPoliceRoutes(app: FastifyInstance, services: Services): 
       labels,
     };
     if (filter.errors.length) {
-      // Each date's summary link goes to its first box (the day), as GOV.UK date inputs do.
-      return reply.code(400).view('frontdoor/views/police/queue.njk', { ...data, errors: errorMap(filter.errors), errorList: filter.errors.map((e) => ({ text: e.text, href: `#${e.field}-day` })) });
+      return reply.code(400).view('frontdoor/views/police/queue.njk', { ...data, ...withErrors(filter.errors) });
     }
     return reply.view('frontdoor/views/police/queue.njk', data);
   });
@@ -175,7 +181,7 @@ export function registerPoliceRoutes(app: FastifyInstance, services: Services): 
       await services.police.recordEncompass(request.ctx, id, personRowId, input);
     } catch (err) {
       const errors = errorsOf(err);
-      return showNotification(reply, request, { values: body, errors: errorMap(errors), errorList: errorSummary(errors) }, 400);
+      return showNotification(reply, request, { values: body, ...withErrors(errors) }, 400);
     }
     setFlash(request, { heading: `Operation Encompass notice recorded: ${ENCOMPASS_RECIPIENTS[input.kind as keyof typeof ENCOMPASS_RECIPIENTS]}` });
     return reply.redirect(`/frontdoor/police/${id}`);
@@ -192,9 +198,10 @@ export function registerPoliceRoutes(app: FastifyInstance, services: Services): 
       values,
       attendeeSlots: ATTENDEE_SLOTS,
       agencyItems: (selected: unknown) => [{ value: '', text: 'Select agency' }, ...Object.entries(MEETING_AGENCIES).map(([value, text]) => ({ value, text, selected: value === selected }))],
+      // The first radio takes the bare id (decision-N, where the error summary links); each decision has its own.
       decisionItems: (id: number, selected: unknown) => [
-        { value: '', text: 'Not discussed: keep on the queue', checked: !selected },
-        ...Object.entries(SCREENING_DECISIONS).map(([value, text]) => ({ value, text, checked: value === selected, id: `decision-${id}${value === 'nfa' ? '' : '-' + value}` })),
+        { value: '', text: 'Not discussed: keep on the queue', checked: !selected, id: `decision-${id}` },
+        ...Object.entries(SCREENING_DECISIONS).map(([value, text]) => ({ value, text, checked: value === selected, id: `decision-${id}-${value}` })),
       ],
       labels,
     };
@@ -246,7 +253,7 @@ export function registerPoliceRoutes(app: FastifyInstance, services: Services): 
     } catch (err) {
       const all = errorsOf(err);
       // Keep what the meeting typed; a conflict shows the queue as it is now.
-      return renderWithErrors(reply, 'frontdoor/views/police/meeting-form.njk', await meetingForm(body), all, all.some((e) => e.field === 'form' && /changed/.test(e.text)) ? 409 : 400);
+      return reply.code(all.some((e) => e.field === 'form' && /changed/.test(e.text)) ? 409 : 400).view('frontdoor/views/police/meeting-form.njk', { ...(await meetingForm(body)), ...withErrors(all) });
     }
   });
 
