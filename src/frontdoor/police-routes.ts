@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import fastifyMultipart from '@fastify/multipart';
+import fastifyMultipart, { type MultipartFile } from '@fastify/multipart';
 import type { Services } from '../container.js';
 import { dateFromParts } from '../people/person-form.js';
 import { SearchInputError } from '../people/search-query.js';
@@ -53,6 +53,13 @@ export function policeErrorSummary(errors: FieldError[]) {
 }
 const withErrors = (errors: FieldError[]) => ({ errors: errorMap(errors), errorList: policeErrorSummary(errors) });
 
+/** The name of each request's uploaded file, as the browser gave it. */
+const uploadNames = new WeakMap<FastifyRequest, string>();
+/** A file name as sent (some browsers send a path): its last part, without control characters, at most 200 characters. */
+export function uploadName(name: string | undefined): string {
+  return (name ?? '').split(/[\\/]/).pop()!.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200);
+}
+
 /** Domain errors from services: the rules' lists, or one ValidationError / ConflictError. */
 function errorsOf(err: unknown): FieldError[] {
   if (err instanceof ContactRulesError) return err.errors;
@@ -98,7 +105,15 @@ export function registerPoliceRoutes(app: FastifyInstance, services: Services): 
   // The upload needs multipart parsing; it is registered for this route only (encapsulated), so no other
   // route accepts multipart bodies. Fields are attached to the body, so the CSRF check sees _csrf as usual.
   app.register(async (scope) => {
-    await scope.register(fastifyMultipart, { attachFieldsToBody: 'keyValues', limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5 } });
+    // The file's contents become body.file; its name (which keyValues drops) is kept for the batch and its audit event.
+    await scope.register(fastifyMultipart, {
+      attachFieldsToBody: 'keyValues',
+      limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5 },
+      async onFile(this: FastifyRequest, part: MultipartFile) {
+        (part as MultipartFile & { value?: Buffer }).value = await part.toBuffer();
+        uploadNames.set(this, uploadName(part.filename));
+      },
+    });
     scope.post('/frontdoor/police/import', { config: access }, async (request, reply) => {
       const body = (request.body ?? {}) as Record<string, unknown>;
       const file = body.file;
@@ -118,8 +133,9 @@ export function registerPoliceRoutes(app: FastifyInstance, services: Services): 
           errorList: errorSummary([{ field: 'file', text: `The file has ${read.problems.length} error${read.problems.length === 1 ? '' : 's'}: nothing was imported. Correct the rows listed below and import the whole file again.` }]),
         });
       }
-      const result = await services.police.import(request.ctx, read.notifications, { kind: 'csv', fileName: str(body.fileName) || 'upload.csv' });
-      return reply.view('frontdoor/views/police/import-result.njk', { pageTitle: 'Police notifications imported', result, rows: read.rows });
+      const fileName = uploadNames.get(request) || 'upload.csv';
+      const result = await services.police.import(request.ctx, read.notifications, { kind: 'csv', fileName });
+      return reply.view('frontdoor/views/police/import-result.njk', { pageTitle: 'Police notifications imported', result, rows: read.rows, fileName });
     });
   });
 

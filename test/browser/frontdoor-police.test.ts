@@ -111,10 +111,13 @@ test('police notification import → screening meeting → Operation Encompass n
   await page.getByRole('button', { name: 'Import' }).click();
   await page.getByRole('heading', { name: '2 notifications imported' }).waitFor();
   const result = await page.locator('main').innerText();
+  assert.match(result, /File\s+overnight\.csv/);
   assert.match(result, /Rows in the file\s+4/);
   assert.match(result, /New, added to the screening queue\s+2/);
   assert.match(result, /People matched to a person record\s+1/);
   assert.equal(await count(), before + 2);
+  const batch = await db.selectFrom('police_import_batches').select(['file_name', 'added']).orderBy('id', 'desc').executeTakeFirstOrThrow();
+  assert.deepEqual(batch, { file_name: 'overnight.csv', added: 2 }, 'the batch keeps the uploaded file’s name');
   violations.push(...(await axeViolations(page, 'import result')));
 
   // The same file again adds nothing.

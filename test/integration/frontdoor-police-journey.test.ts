@@ -74,6 +74,9 @@ for (const target of TARGETS) {
       assert.equal(good.status, 200, text(good.body).slice(0, 1500));
       assert.match(text(good.body), /2 notifications imported/);
       assert.equal(await count(), before + 2);
+      assert.match(text(good.body), /File notifications\.csv/);
+      const batch = await t.handle.db.selectFrom('police_import_batches').select('file_name').orderBy('id', 'desc').executeTakeFirstOrThrow();
+      assert.equal(batch.file_name, 'notifications.csv', 'the batch keeps the uploaded file’s name');
       const people = await t.handle.db.selectFrom('police_notification_people as p').innerJoin('police_notifications as n', 'n.id', 'p.notification_id').select(['p.given_name', 'p.person_id', 'p.matched_by']).where('n.police_reference', '=', 'JT-0001').orderBy('p.id').execute();
       assert.equal(Number(people[0]!.person_id), child.id, 'the known child is matched at import');
       assert.equal(people[0]!.matched_by, 'import');
