@@ -129,6 +129,7 @@ test('police notification import → screening meeting → Operation Encompass n
   await page.getByText('References already imported').click();
   assert.match(await page.locator('main').innerText(), new RegExp(`${refA}, ${refB}`));
   assert.equal(await count(), before + 2, 'the re-import added nothing');
+  violations.push(...(await axeViolations(page, 're-import result')));
 
   // The queue, filtered to the day they were received; a date that is not real is reported, not ignored.
   await page.getByRole('link', { name: 'Go to the screening queue' }).click();
@@ -165,13 +166,16 @@ test('police notification import → screening meeting → Operation Encompass n
   await page.getByRole('link', { name: 'Find a person' }).last().click();
   await page.getByLabel('Name, date of birth, postcode, NHS number or UPN').fill(`${unknown.given} ${unknown.family} ${ddmmyyyy(unknown.dob)}`);
   await Promise.all([page.waitForURL(/\/people\?/), page.getByRole('button', { name: 'Search' }).click()]);
+  violations.push(...(await axeViolations(page, 'person index search')));
   await Promise.all([page.waitForURL(/\/people\/new$/), page.getByRole('button', { name: 'Add a new person' }).click()]);
+  violations.push(...(await axeViolations(page, 'add a person')));
   await page.getByLabel('Male', { exact: true }).check();
   await page.getByLabel('Address line 1').fill('3 Brook Close');
   await page.getByLabel('Town or city').fill('Demo Town');
   await page.getByLabel('Postcode').fill('DE1 7QX');
   await Promise.all([page.waitForURL(/\/people\/\d+$/), page.getByRole('button', { name: 'Add person' }).click()]);
   const newPersonId = Number(/people\/(\d+)$/.exec(page.url())![1]);
+  violations.push(...(await axeViolations(page, 'person page')));
   await page.goto(urlB);
   await page.getByRole('link', { name: `Find ${unknown.given} ${unknown.family} in the person index` }).click();
   const card = page.locator('.govuk-summary-card').filter({ has: page.locator(`a[href="/people/${newPersonId}"]`) });
@@ -239,6 +243,7 @@ test('police notification import → screening meeting → Operation Encompass n
   violations.push(...(await axeViolations(page, 'MASH queue, police contacts')));
   await page.getByRole('link', { name: `Contact ${contactId}`, exact: true }).click();
   assert.match(await page.locator('main').innerText(), new RegExp(`Police notification ${refA}`));
+  violations.push(...(await axeViolations(page, 'contact from the meeting')));
 
   // Operation Encompass for the four-year-old: the nursery's key adult and the health visitor.
   await page.goto(urlB);
