@@ -35,10 +35,15 @@ export function queueFilter(q: Record<string, unknown>) {
   const params: Record<string, string> = {};
   const dates: Record<'from' | 'to', string | undefined> = { from: undefined, to: undefined };
   for (const [key, label] of [['from', 'the “received from” date'], ['to', 'the “received to” date']] as const) {
-    const parts = Object.fromEntries(DATE_PARTS.map((p) => [p, str(q[`${key}-${p}`]).trim().slice(0, 10)])) as { day: string; month: string; year: string };
+    let parts = Object.fromEntries(DATE_PARTS.map((p) => [p, str(q[`${key}-${p}`]).trim().slice(0, 10)])) as { day: string; month: string; year: string };
+    // A link may give the date whole (from=2026-11-26, as the queue's links once did): read as the three boxes.
+    const whole = /^(\d{4})-(\d{2})-(\d{2})$/.exec(str(q[key]).trim());
+    if (whole && !parts.day && !parts.month && !parts.year) parts = { day: String(Number(whole[3])), month: String(Number(whole[2])), year: whole[1]! };
+    else if (str(q[key]).trim() && !parts.day && !parts.month && !parts.year) errors.push({ field: key, text: `${label[0]!.toUpperCase()}${label.slice(1)} must be a real date` });
     values[key] = parts;
     for (const p of DATE_PARTS) if (parts[p]) params[`${key}-${p}`] = parts[p];
-    const d = dateFromParts(q, key, label, { notFuture: true });
+    if (errors.some((e) => e.field === key)) continue;
+    const d = dateFromParts({ [`${key}-day`]: parts.day, [`${key}-month`]: parts.month, [`${key}-year`]: parts.year }, key, label, { notFuture: true });
     if (d.error) errors.push({ field: key, text: d.error });
     else dates[key] = d.value ?? undefined;
   }

@@ -30,6 +30,15 @@ test('queue filter: each bad date gets its own specific error and is not applied
   assert.deepEqual(f.values.from, { day: '29', month: '2', year: '2025' }, 'what was typed is kept');
 });
 
+test('queue filter: a whole date in the link (from=YYYY-MM-DD) is read as the boxes; anything else there is an error', () => {
+  const f = queueFilter({ from: '2025-11-03', to: 'yesterday' });
+  assert.equal(f.from, '2025-11-03');
+  assert.deepEqual(f.values.from, { day: '3', month: '11', year: '2025' });
+  assert.deepEqual(f.params, { 'from-day': '3', 'from-month': '11', 'from-year': '2025' });
+  assert.deepEqual(f.errors, [{ field: 'to', text: 'The “received to” date must be a real date' }]);
+  assert.deepEqual(queueFilter({ from: '2025-02-30' }).errors, [{ field: 'from', text: 'The “received from” date must be a real date' }]);
+});
+
 test('queue filter: "to" before "from" is an error on "to"', () => {
   const f = queueFilter({ 'from-day': '10', 'from-month': '11', 'from-year': '2025', 'to-day': '9', 'to-month': '11', 'to-year': '2025' });
   assert.deepEqual(f.errors, [{ field: 'to', text: 'The “received to” date must be the same as or after the “received from” date' }]);
