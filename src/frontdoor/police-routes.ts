@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fastifyMultipart, { type MultipartFile } from '@fastify/multipart';
 import type { Services } from '../container.js';
 import { dateFromParts } from '../people/person-form.js';
@@ -118,6 +118,16 @@ export function registerPoliceRoutes(app: FastifyInstance, services: Services): 
         (part as MultipartFile & { value?: Buffer }).value = await part.toBuffer();
         uploadNames.set(this, uploadName(part.filename));
       },
+    });
+    // A file over the limit is refused while it is read, which is before the guard has loaded the user (the body
+    // is parsed first): say what went wrong, with a way back, on the plain error page that shows nothing of the record.
+    scope.setErrorHandler(async (error: FastifyError, _request, reply) => {
+      if (error.code !== 'FST_REQ_FILE_TOO_LARGE') throw error;
+      return reply.code(413).view('web/views/errors/400.njk', {
+        status: 413,
+        message: `The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB. Import it in smaller files, for example a month at a time.`,
+        back: { href: '/frontdoor/police/import', text: 'Import police notifications' },
+      });
     });
     scope.post('/frontdoor/police/import', { config: access }, async (request, reply) => {
       const body = (request.body ?? {}) as Record<string, unknown>;

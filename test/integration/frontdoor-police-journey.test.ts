@@ -92,6 +92,19 @@ for (const target of TARGETS) {
       assert.ok(audits.some((a) => a.action === 'police.import_chunk' && a.person_ids.includes(String(child.id))), 'the matched child’s record shows the import');
     });
 
+    test('a file over the size limit is refused on the import page with a specific error, nothing imported', async () => {
+      const worker = new TestClient(t.app);
+      await worker.signIn('mash.worker');
+      const before = await count();
+      const huge = csv([]) + 'x'.repeat(64 * 1024 * 1024 + 10);
+      const res = await upload(t, worker, huge, 'year.csv');
+      assert.equal(res.status, 413);
+      assert.match(text(res.body), /There is a problem/);
+      assert.match(text(res.body), /The file is larger than 64 MB\. Import it in smaller files/);
+      assert.match(res.body, /href="\/frontdoor\/police\/import"/);
+      assert.equal(await count(), before);
+    });
+
     test('the queue flags the domestic abuse notification; Encompass notices are recorded and clear the flag', async () => {
       const worker = new TestClient(t.app);
       await worker.signIn('mash.worker');
