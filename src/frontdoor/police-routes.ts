@@ -110,6 +110,12 @@ export function registerPoliceRoutes(app: FastifyInstance, services: Services): 
   // The upload needs multipart parsing; it is registered for this route only (encapsulated), so no other
   // route accepts multipart bodies. Fields are attached to the body, so the CSRF check sees _csrf as usual.
   app.register(async (scope) => {
+    // The body is parsed before the guard runs (preHandler): refuse anyone not signed in before reading a byte of
+    // it. (Who may import is then checked by the guard as for every route.)
+    scope.addHook('preValidation', async (request, reply) => {
+      if (!request.session?.get('userId')) return reply.redirect('/sign-in');
+      return undefined;
+    });
     // The file's contents become body.file; its name (which keyValues drops) is kept for the batch and its audit event.
     await scope.register(fastifyMultipart, {
       attachFieldsToBody: 'keyValues',

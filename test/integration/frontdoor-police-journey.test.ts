@@ -105,6 +105,15 @@ for (const target of TARGETS) {
       assert.equal(await count(), before);
     });
 
+    test('an upload from someone not signed in is sent to sign in before the file is read', async () => {
+      const anonymous = new TestClient(t.app);
+      const before = await count();
+      // Over the size limit: had the body been read, this would be refused as too large (413), not sent to sign in.
+      const res = await upload(t, anonymous, csv([]) + 'x'.repeat(64 * 1024 * 1024 + 10));
+      assert.equal(res.status, 302);
+      assert.equal(await count(), before);
+    });
+
     test('the queue flags the domestic abuse notification; Encompass notices are recorded and clear the flag', async () => {
       const worker = new TestClient(t.app);
       await worker.signIn('mash.worker');
