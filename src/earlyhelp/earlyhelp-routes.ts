@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../container.js';
-import { versionField, type FieldError } from '../web/forms.js';
+import { choiceItems, versionField, type FieldError } from '../web/forms.js';
 import { domainErrors, idParam, notFoundIfMissing, renderWithErrors, setFlash } from '../web/render.js';
 import { hasPermission } from '../access/policy.js';
 import { ConflictError } from '../db/transaction.js';
@@ -15,7 +15,7 @@ const V = 'earlyhelp/views';
 const ACCESS = { access: 'earlyhelp.manage' } as const;
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
-const items = (o: Record<string, string>, selected: unknown) => Object.entries(o).map(([value, text]) => ({ value, text, checked: value === selected }));
+const items = choiceItems;
 const partsOf = (body: Record<string, unknown>, prefix: string) => ({ day: str(body[`${prefix}-day`]), month: str(body[`${prefix}-month`]), year: str(body[`${prefix}-year`]) });
 const partsFromIso = (iso: string) => ({ day: String(Number(iso.slice(8, 10))), month: String(Number(iso.slice(5, 7))), year: iso.slice(0, 4) });
 const INCOMPLETE: FieldError = { field: 'form', text: 'The form was incomplete: reload the page and try again' };

@@ -1,4 +1,5 @@
 import { RAG_TAGS } from './tags.js';
+import { choiceItems } from '../web/forms.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../container.js';
 import { domainErrors, idParam, notFoundIfMissing, renderWithErrors, setFlash } from '../web/render.js';
@@ -215,7 +216,7 @@ export function registerContactPageRoutes(app: FastifyInstance, services: Servic
     c: data.contact,
     values,
     allDecided: data.children.every((ch) => ch.status === 'decided'),
-    methodItems: Object.entries(FEEDBACK_METHODS).map(([value, text]) => ({ value, text, checked: value === values.method })),
+    methodItems: choiceItems(FEEDBACK_METHODS, values.method),
   });
   app.get('/frontdoor/contacts/:id/feedback', { config: { access: 'frontdoor.screen' } }, async (request, reply) => {
     const data = await load(request, false);

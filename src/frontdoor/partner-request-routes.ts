@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../container.js';
-import { checkboxValues, versionField, type FieldError } from '../web/forms.js';
+import { checkboxValues, versionField, type FieldError, selectItems } from '../web/forms.js';
 import { domainErrors, idParam, notFoundIfMissing, renderWithErrors, setFlash } from '../web/render.js';
 import { ConflictError } from '../db/transaction.js';
 import { RestrictedRecordError } from '../people/people-service.js';
@@ -154,7 +154,7 @@ export function registerPartnerRequestRoutes(app: FastifyInstance, services: Ser
     const raw = str((request.query as Record<string, unknown>).status);
     const status = isKey(INBOX_FILTERS, raw) ? raw : undefined;
     const requests = await svc.inbox(request.ctx, status ? { status } : {});
-    const statusItems = [{ value: '', text: 'Any status', selected: !status }, ...Object.entries(INBOX_FILTERS).map(([value, text]) => ({ value, text, selected: value === status }))];
+    const statusItems = selectItems(INBOX_FILTERS, status, 'Any status');
     return reply.view(`${V}/inbox.njk`, { pageTitle: 'Information requests', requests, status, statusItems, filters: INBOX_FILTERS });
   });
 

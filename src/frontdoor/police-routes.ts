@@ -234,7 +234,7 @@ export function registerPoliceRoutes(app: FastifyInstance, services: Services): 
       queue,
       values,
       attendeeSlots: ATTENDEE_SLOTS,
-      agencyItems: (selected: unknown) => [{ value: '', text: 'Select agency' }, ...Object.entries(MEETING_AGENCIES).map(([value, text]) => ({ value, text, selected: value === selected }))],
+      agencyItems: (selected: unknown) => selectItems(MEETING_AGENCIES, selected, 'Select agency'),
       // The first radio takes the bare id (decision-N, where the error summary links); each decision has its own.
       decisionItems: (id: number, selected: unknown) => [
         { value: '', text: 'Not discussed: keep on the queue', checked: !selected, id: `decision-${id}` },

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { choiceItems } from '../web/forms.js';
 import type { Services } from '../container.js';
 import { domainErrors, idParam, notFoundIfMissing, renderWithErrors, setFlash } from '../web/render.js';
 import type { FieldError } from '../web/forms.js';
@@ -55,7 +56,7 @@ function toolForm(tool: ScreeningTool, values: Record<string, unknown>, errors: 
       name: fieldFor(q.key),
       legend: `${n + 1}. ${q.text}`,
       error: errors[fieldFor(q.key)],
-      items: Object.entries(DASH_ANSWERS).map(([value, text]) => ({ value, text, checked: values[fieldFor(q.key)] === value })),
+      items: choiceItems(DASH_ANSWERS, values[fieldFor(q.key)]),
     })),
     bands: `The count of “yes” answers: high at ${DASH_HIGH_FROM} or more, medium from ${DASH_MEDIUM_FROM} to ${DASH_HIGH_FROM - 1}, standard below ${DASH_MEDIUM_FROM}. “Not known” does not count.`,
   };
