@@ -15,6 +15,7 @@ import { openDatabase } from '../../src/db/connect.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 import { importCsvFile } from '../../src/people/import.js';
 import { PersonSearchService } from '../../src/people/search-service.js';
+import { scoreCandidates } from '../../src/people/duplicates-service.js';
 import { batchEnd, blockPairs, loadForMatching } from '../../src/people/pair-blocking.js';
 import { finderThreshold, scorePair, thresholds, type PairScore } from '../../src/people/matching/index.js';
 import type { PersonQuery } from '../../src/people/search-query.js';
@@ -69,7 +70,7 @@ async function main() {
         if (upTo === null) break;
         const pairs = await blockPairs(handle.db, from, upTo);
         const people = await loadForMatching(handle.db, pairs.flat());
-        for (const [a, b] of pairs) scored.set(`${a}-${b}`, scorePair(people.get(a)!, people.get(b)!, weights, thresholds, context));
+        for (const p of await scoreCandidates(handle.db, pairs, people, weights, context)) scored.set(`${p.a}-${p.b}`, p.score);
         from = upTo;
       }
       const blockSeconds = (Date.now() - t0) / 1000;

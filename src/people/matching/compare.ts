@@ -10,9 +10,9 @@
 import { normalisePostcode, postcodeParts, validateNhsNumber, validateUpn, isTemporaryUpn } from './identifiers.js';
 import { toAscii } from './ascii.js';
 import { NAME_PARTICLES, isPlaceholderName, nameTokens } from './names.js';
-import { nicknameRelation } from './nicknames.js';
+import { nicknameGroup, nicknameRelation } from './nicknames.js';
 import { jaroWinkler, osaDistance } from './similarity.js';
-import { correctionOf, likelySlip, type MatchContext, type NameFrequencies } from './frequencies.js';
+import { ESTABLISHED_NAME_MIN, ESTABLISHED_RATIO, RARE_SPELLING_MAX, correctionOf, likelySlip, type MatchContext, type NameFrequencies } from './frequencies.js';
 
 export const LEVELS = {
   givenName: ['exact', 'nickname', 'misspelt', 'swapped', 'similar', 'sharedNickname', 'partial', 'initial', 'weak', 'different'],
@@ -434,15 +434,80 @@ export function compareUpns(a: string | null, b: string | null): Comparison<Leve
 }
 
 // ---------------------------------------------------------------------------------------------
+// A slip in a twin's look-alike place: same family name and date of birth
+// ---------------------------------------------------------------------------------------------
+
+/** Given-name levels a typing slip can leave two records at (the spelling rules alone). */
+const SLIP_LEVELS: ReadonlySet<string> = new Set(['similar', 'weak', 'different']);
+
+/**
+ * The family name keys two records share (as person_names.family_key), and their date of birth,
+ * when both agree exactly: the households in which a given-name slip could be mistaken for a twin.
+ * The duplicate finder looks up who else was born that day with that family name (birthmates).
+ */
+export function birthmateKeys(a: PersonForMatching, b: PersonForMatching): Array<{ familyKey: string; dateOfBirth: string }> {
+  const dob = parseDate(a.dateOfBirth);
+  if (dob === null || a.dateOfBirth !== b.dateOfBirth) return [];
+  const theirs = new Set(b.familyNames.map(parseFamily).filter((n) => n !== null).map((n) => n.key));
+  const shared = new Set(a.familyNames.map(parseFamily).filter((n) => n !== null).map((n) => n.key).filter((k) => theirs.has(k)));
+  return [...shared].map((familyKey) => ({ familyKey, dateOfBirth: a.dateOfBirth! }));
+}
+
+/**
+ * A typing slip in the given name of a child whose family name and date of birth agree. On the
+ * two records alone it looks exactly like twins with look-alike names (Lily and Lila), so scoring
+ * holds such pairs below "likely" (guards.ts). The index can tell them apart, because a twin is a
+ * person in it: when one spelling is held by nobody else (at most RARE_SPELLING_MAX people), the
+ * other is an established name one keystroke from it, and nobody else in the index born that day
+ * with that family name has a name the slip could also have come from (one keystroke from it),
+ * the slip has no twin to belong to. Twins both recorded under their own established names (Lily
+ * and Lila, Amy and Ava) are never read as a slip: neither spelling is rare.
+ */
+function householdSlip(a: PersonForMatching, b: PersonForMatching, context: MatchContext): Comparison<GivenLevel> | null {
+  const frequencies = context.frequencies;
+  const birthmates = context.birthmates;
+  if (!frequencies || !birthmates) return null;
+  const born = birthmateKeys(a, b).map(({ familyKey, dateOfBirth }) => birthmates(familyKey, dateOfBirth));
+  if (born.length === 0 || born.some((names) => names === undefined)) return null;
+  const others = born.flatMap((names) => names!);
+  const forenames = (p: PersonForMatching) => p.givenNames.map(parseGiven).filter((n) => n !== null && n.forenameParts.length === 1) as GivenName[];
+  for (const [xs, ys] of [[forenames(a), forenames(b)], [forenames(b), forenames(a)]] as const) {
+    for (const x of xs) {
+      for (const y of ys) {
+        const slip = x.forename;
+        const name = y.forename;
+        if (slip.length < 3 || slip === name || slip[0] !== name[0] || osaDistance(slip, name) !== 1) continue;
+        const held = frequencies.given(slip);
+        const established = frequencies.given(name);
+        if (held > RARE_SPELLING_MAX || established < ESTABLISHED_NAME_MIN || established < ESTABLISHED_RATIO * Math.max(1, held)) continue;
+        if (nicknameGroup(slip).length > 0) continue; // a form the nickname table knows is a name
+        if (others.some((other) => other !== slip && other !== name && osaDistance(other, slip) <= 1)) continue;
+        return {
+          level: 'misspelt',
+          reason: `probably a slip for ${y.written}: nobody else born that day has a name like it`,
+          ...frequencyOf(frequencies.given, name, frequencies.people),
+        };
+      }
+    }
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Whole records
 // ---------------------------------------------------------------------------------------------
 
 export function comparePeople(a: PersonForMatching, b: PersonForMatching, context?: MatchContext): ComparisonVector {
   const names = compareNames(a, b, context);
+  const dateOfBirth = compareDatesOfBirth(a.dateOfBirth, b.dateOfBirth);
+  const slip =
+    context?.birthmates && dateOfBirth.level === 'exact' && names.familyName.level === 'exact' && SLIP_LEVELS.has(names.givenName.level)
+      ? householdSlip(a, b, context)
+      : null;
   return {
-    givenName: names.givenName,
+    givenName: slip ?? names.givenName,
     familyName: names.familyName,
-    dateOfBirth: compareDatesOfBirth(a.dateOfBirth, b.dateOfBirth),
+    dateOfBirth,
     sex: compareSex(a.sex, b.sex),
     postcode: comparePostcodes(a.postcodes, b.postcodes),
     nhsNumber: compareNhsNumbers(a.nhsNumber, b.nhsNumber),
