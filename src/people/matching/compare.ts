@@ -171,6 +171,21 @@ function parseGivenName(written: string): GivenName | null {
 
 type GivenLevel = Level<'givenName'>;
 
+/**
+ * The name as it is said: a silent h after a vowel dropped (John/Jon, Sarah/Sara, Leah/Lea) and
+ * doubled letters written once (Hannah/Hana, Phillip/Philip, Matthew/Mathew).
+ */
+const spoken = memo((name: string) => name.replace(/([aeiouy])h/g, '$1').replace(/(.)\1+/g, '$1'));
+
+/**
+ * Two spellings of one spoken name. Unlike two names one keystroke apart (Lily and Lila, Amy and
+ * Ava), these cannot tell two children apart when said aloud, so parents do not give them to
+ * twins: the pair is another spelling of the same name, not a look-alike.
+ */
+export function soundsTheSame(a: string, b: string): boolean {
+  return a !== b && a.length >= 2 && b.length >= 2 && a[0] === b[0] && spoken(a) === spoken(b);
+}
+
 function compareGiven(x: GivenName, y: GivenName, frequencies?: NameFrequencies): Comparison<GivenLevel> {
   const isInitial = (n: GivenName) => n.forename.length === 1;
   if (isInitial(x) || isInitial(y)) {
@@ -202,6 +217,10 @@ function compareGiven(x: GivenName, y: GivenName, frequencies?: NameFrequencies)
         }
       }
     }
+  }
+  // After the slip: "Mohammmed" is a slip of a common name, weighed by how common it is.
+  if (!relation && soundsTheSame(x.forename, y.forename)) {
+    return { level: 'nickname', reason: `other spelling of ${(x.forename.length >= y.forename.length ? x : y).written}` };
   }
   const spelling = spellingLevel(x.forename, y.forename, 'given');
   if (spelling === 'similar') return { level: 'similar', reason: 'similar spelling' };
