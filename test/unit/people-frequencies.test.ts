@@ -209,6 +209,27 @@ describe('a given-name slip where a twin could be: told apart by who else was bo
     assert.notEqual(otherDay.fields.find((f) => f.field === 'givenName')!.level, 'misspelt');
   });
 
+  test('a slip of a common short name made again and again is still a slip (held by under 2 in 100 as many); a name in its own right is not', () => {
+    const big = nameFrequencies(200_000, new Map([['leo', 1175], ['leoe', 4], ['lily', 1200], ['lila', 45]]), new Map([['thornland', 20], ['moss', 30]]));
+    const context: MatchContext = { frequencies: big, birthmates: (familyKey) => (familyKey === 'thornland' ? ['leo', 'leoe'] : ['lily', 'lila']) };
+    const boy = (given: string) => person({ givenNames: [given], familyNames: ['Thornland'], dateOfBirth: '2010-10-04', sex: 'M', postcodes: ['B18 6XQ'] });
+    assert.equal(scorePair(boy('Leo'), boy('Leoe'), undefined, undefined, context).band, 'likely');
+    assert.ok(scorePair(child('Lily', 'Moss'), child('Lila', 'Moss'), undefined, undefined, context).score < thresholds.possible);
+  });
+
+  test('a third record of the child with another slip is no rival; a slip of the family name too is still one household', () => {
+    // Lee Ashstone recorded three times: Lee, Leea and Leey. Leey is one keystroke from Leea, but it is a slip of Lee too.
+    const big = nameFrequencies(200_000, new Map([['lee', 257], ['leea', 3], ['leey', 2], ['leo', 1175]]), new Map([['ashstone', 12]]));
+    const man = (given: string, family = 'Ashstone') => person({ givenNames: [given], familyNames: [family], dateOfBirth: '1983-06-01', sex: 'M', postcodes: ['M23 3EU'] });
+    const withThird: MatchContext = { frequencies: big, birthmates: () => ['lee', 'leea', 'leey'] };
+    assert.equal(scorePair(man('Lee'), man('Leea'), undefined, undefined, withThird).band, 'likely');
+    // With a twin brother Leo born the same day, "Leeo" could be a slip for either.
+    const withBrother: MatchContext = { frequencies: big, birthmates: () => ['lee', 'leeo', 'leo'] };
+    assert.ok(scorePair(man('Lee'), man('Leeo'), undefined, undefined, withBrother).score < thresholds.autoSuggest);
+    const slipOfFamily: MatchContext = { frequencies: big, birthmates: (familyKey) => (familyKey === 'ashstone' ? ['lee'] : ['leea']) };
+    assert.equal(scorePair(man('Lee'), man('Leea', 'Ashstnoe'), undefined, undefined, slipOfFamily).band, 'likely');
+  });
+
   test('twins Amy and Ava Patel, and Lily and Lila, never pair: neither spelling is rare, whoever was born that day', () => {
     const context = bornTogether({ 'patel 2016-05-10': ['amy', 'ava'], 'moss 2016-05-10': ['lily', 'lila'] });
     for (const [a, b, family] of [['Amy', 'Ava', 'Patel'], ['Lily', 'Lila', 'Moss']] as const) {

@@ -458,29 +458,42 @@ export function compareUpns(a: string | null, b: string | null): Comparison<Leve
 
 /** Given-name levels a typing slip can leave two records at (the spelling rules alone). */
 const SLIP_LEVELS: ReadonlySet<string> = new Set(['similar', 'weak', 'different']);
+/** Family-name levels under which two records are one household's (as guards.ts counts them). */
+const FAMILY_AGREES: ReadonlySet<string> = new Set(['exact', 'part', 'similar']);
 
 /**
- * The family name keys two records share (as person_names.family_key), and their date of birth,
- * when both agree exactly: the households in which a given-name slip could be mistaken for a twin.
- * The duplicate finder looks up who else was born that day with that family name (birthmates).
+ * Where a twin of either record would be found, when the two share a date of birth: every family
+ * name key of either (as person_names.family_key), with that date. The duplicate finder looks up
+ * who else was born that day with those family names (birthmates).
  */
 export function birthmateKeys(a: PersonForMatching, b: PersonForMatching): Array<{ familyKey: string; dateOfBirth: string }> {
-  const dob = parseDate(a.dateOfBirth);
-  if (dob === null || a.dateOfBirth !== b.dateOfBirth) return [];
-  const theirs = new Set(b.familyNames.map(parseFamily).filter((n) => n !== null).map((n) => n.key));
-  const shared = new Set(a.familyNames.map(parseFamily).filter((n) => n !== null).map((n) => n.key).filter((k) => theirs.has(k)));
-  return [...shared].map((familyKey) => ({ familyKey, dateOfBirth: a.dateOfBirth! }));
+  if (a.dateOfBirth === null || a.dateOfBirth !== b.dateOfBirth || parseDate(a.dateOfBirth) === null) return [];
+  const keys = new Set([...a.familyNames, ...b.familyNames].map(parseFamily).filter((n) => n !== null).map((n) => n.key));
+  return [...keys].map((familyKey) => ({ familyKey, dateOfBirth: a.dateOfBirth! }));
 }
 
 /**
- * A typing slip in the given name of a child whose family name and date of birth agree. On the
- * two records alone it looks exactly like twins with look-alike names (Lily and Lila), so scoring
- * holds such pairs below "likely" (guards.ts). The index can tell them apart, because a twin is a
- * person in it: when one spelling is held by nobody else (at most RARE_SPELLING_MAX people), the
- * other is an established name one keystroke from it, and nobody else in the index born that day
- * with that family name has a name the slip could also have come from (one keystroke from it),
- * the slip has no twin to belong to. Twins both recorded under their own established names (Lily
- * and Lila, Amy and Ava) are never read as a slip: neither spelling is rare.
+ * A spelling held by at most this share of as many people as the name one keystroke from it is a
+ * slip of that name, however many hold it. The same slip of a common short name is made again and
+ * again ("Leoe" for Leo): one particular slip reaches a few records in a thousand of a name at
+ * most, while a name in its own right is held by several in a hundred as many as its look-alike
+ * or more (Lila beside Lily).
+ */
+export const SLIP_SHARE_MAX = 0.02;
+
+/**
+ * A typing slip in the given name of a child whose family name (or a slip of it, or one part of
+ * it) and date of birth agree. On the two records alone it looks exactly like twins with
+ * look-alike names (Lily and Lila), so scoring holds such pairs below "likely" (guards.ts). The
+ * index can tell them apart, because a twin is a person in it. The pair is a slip when:
+ * - one spelling is rare (held by at most RARE_SPELLING_MAX people, or by at most SLIP_SHARE_MAX
+ *   as many as the other) and not a form the nickname table knows, and the other is an
+ *   established name one keystroke from it;
+ * - nobody else in the index born that day under either family name has a name the slip could
+ *   also have come from (one keystroke from it), other than further slips of the same name (a
+ *   third record of the child).
+ * Twins both recorded under their own names (Lily and Lila, Amy and Ava) are never read as a
+ * slip: neither spelling is rare.
  */
 function householdSlip(a: PersonForMatching, b: PersonForMatching, context: MatchContext): Comparison<GivenLevel> | null {
   const frequencies = context.frequencies;
@@ -488,19 +501,22 @@ function householdSlip(a: PersonForMatching, b: PersonForMatching, context: Matc
   if (!frequencies || !birthmates) return null;
   const born = birthmateKeys(a, b).map(({ familyKey, dateOfBirth }) => birthmates(familyKey, dateOfBirth));
   if (born.length === 0 || born.some((names) => names === undefined)) return null;
-  const others = born.flatMap((names) => names!);
+  const others = [...new Set(born.flatMap((names) => names!))];
+  const isSlipOf = (slip: string, name: string) => {
+    if (slip.length < 3 || slip === name || slip[0] !== name[0] || osaDistance(slip, name) !== 1) return false;
+    const held = frequencies.given(slip);
+    const established = frequencies.given(name);
+    if (established < ESTABLISHED_NAME_MIN || established < ESTABLISHED_RATIO * Math.max(1, held)) return false;
+    if (held > RARE_SPELLING_MAX && held > SLIP_SHARE_MAX * established) return false;
+    return nicknameGroup(slip).length === 0; // a form the nickname table knows is a name
+  };
   const forenames = (p: PersonForMatching) => p.givenNames.map(parseGiven).filter((n) => n !== null && n.forenameParts.length === 1) as GivenName[];
   for (const [xs, ys] of [[forenames(a), forenames(b)], [forenames(b), forenames(a)]] as const) {
     for (const x of xs) {
       for (const y of ys) {
-        const slip = x.forename;
-        const name = y.forename;
-        if (slip.length < 3 || slip === name || slip[0] !== name[0] || osaDistance(slip, name) !== 1) continue;
-        const held = frequencies.given(slip);
-        const established = frequencies.given(name);
-        if (held > RARE_SPELLING_MAX || established < ESTABLISHED_NAME_MIN || established < ESTABLISHED_RATIO * Math.max(1, held)) continue;
-        if (nicknameGroup(slip).length > 0) continue; // a form the nickname table knows is a name
-        if (others.some((other) => other !== slip && other !== name && osaDistance(other, slip) <= 1)) continue;
+        const [slip, name] = [x.forename, y.forename];
+        if (!isSlipOf(slip, name)) continue;
+        if (others.some((other) => other !== slip && other !== name && osaDistance(other, slip) <= 1 && !isSlipOf(other, name))) continue;
         return {
           level: 'misspelt',
           reason: `probably a slip for ${y.written}: nobody else born that day has a name like it`,
@@ -520,7 +536,7 @@ export function comparePeople(a: PersonForMatching, b: PersonForMatching, contex
   const names = compareNames(a, b, context);
   const dateOfBirth = compareDatesOfBirth(a.dateOfBirth, b.dateOfBirth);
   const slip =
-    context?.birthmates && dateOfBirth.level === 'exact' && names.familyName.level === 'exact' && SLIP_LEVELS.has(names.givenName.level)
+    context?.birthmates && dateOfBirth.level === 'exact' && FAMILY_AGREES.has(names.familyName.level) && SLIP_LEVELS.has(names.givenName.level)
       ? householdSlip(a, b, context)
       : null;
   return {
