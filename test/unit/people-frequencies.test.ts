@@ -257,3 +257,11 @@ describe('two spellings of one spoken name', () => {
     assert.notEqual(compareGivenNames(['Thea'], ['Tea']).level, 'nickname'); // th is not a silent h
   });
 });
+
+test('one pet name written short and long (Reg and Reggie, Flo and Flossie) is a nickname; two different pet names of one name (Molly and Polly) stay a possible twin', () => {
+  const twin = (given: string) => person({ givenNames: [given], familyNames: ['Cooper'], dateOfBirth: '2012-01-19', sex: 'F', postcodes: ['CV44 7EJ'] });
+  assert.deepEqual(compareGivenNames(['Reg'], ['Reggie']), { level: 'nickname', reason: 'Reg is short for Reggie' });
+  assert.equal(scorePair(twin('Flo'), twin('Flossie')).band, 'likely');
+  const rhyming = scorePair(twin('Molly'), twin('Polly'));
+  assert.ok(rhyming.score < thresholds.autoSuggest && rhyming.guards.some((g) => g.rule === 'possibleTwin'), JSON.stringify(rhyming.guards));
+});

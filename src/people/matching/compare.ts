@@ -224,7 +224,13 @@ function compareGiven(x: GivenName, y: GivenName, frequencies?: NameFrequencies)
   }
   const spelling = spellingLevel(x.forename, y.forename, 'given');
   if (spelling === 'similar') return { level: 'similar', reason: 'similar spelling' };
-  if (relation?.kind === 'shared') return { level: 'sharedNickname', reason: `both short for ${relation.name}` };
+  if (relation?.kind === 'shared') {
+    // Reg and Reggie, Flo and Flossie: one nickname is the start of the other, so both are one pet
+    // name, not two that twins could be given (Molly and Polly).
+    const [short, long] = x.forename.length <= y.forename.length ? [x, y] : [y, x];
+    if (short.forename.length >= 3 && long.forename.startsWith(short.forename)) return { level: 'nickname', reason: `${short.written} is short for ${long.written}` };
+    return { level: 'sharedNickname', reason: `both short for ${relation.name}` };
+  }
   if (x.middles.includes(y.forename) || y.middles.includes(x.forename)) {
     return { level: 'partial', reason: 'matches a middle name' };
   }
