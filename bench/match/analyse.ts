@@ -15,6 +15,7 @@ import { openDatabase } from '../../src/db/connect.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 import { importCsvFile } from '../../src/people/import.js';
 import { PersonSearchService } from '../../src/people/search-service.js';
+import { scoreCandidates } from '../../src/people/duplicates-service.js';
 import { batchEnd, blockPairs, loadForMatching } from '../../src/people/pair-blocking.js';
 import { finderThreshold, scorePair, thresholds, type PairScore } from '../../src/people/matching/index.js';
 import type { PersonQuery } from '../../src/people/search-query.js';
@@ -69,7 +70,7 @@ async function main() {
         if (upTo === null) break;
         const pairs = await blockPairs(handle.db, from, upTo);
         const people = await loadForMatching(handle.db, pairs.flat());
-        for (const [a, b] of pairs) scored.set(`${a}-${b}`, scorePair(people.get(a)!, people.get(b)!, weights, thresholds, context));
+        for (const p of await scoreCandidates(handle.db, pairs, people, weights, context)) scored.set(`${p.a}-${p.b}`, p.score);
         from = upTo;
       }
       const blockSeconds = (Date.now() - t0) / 1000;
@@ -117,6 +118,34 @@ async function main() {
         const p = tp / Math.max(1, tp + fp);
         const r = tp / truePairs.length;
         console.log(`  ${min === at ? '*' : ' '}>= ${min}: precision ${p.toFixed(4)} recall ${r.toFixed(4)} F1 ${((2 * p * r) / (p + r)).toFixed(4)}  (fp ${fp}, twins ${twins}, fn ${truePairs.length - tp})`);
+      }
+      // The ceiling of any scorer that sees only what the comparison sees: with hindsight, keep each
+      // comparison pattern (every field's level) when it holds more true pairs than false ones; then
+      // the same with how many people hold each record's full name (given + family) added.
+      {
+        const fullNames = await sql<{ person_id: number; k: string }>`
+          select distinct person_id, split_part(given_key, ' ', 1) || ' ' || family_key as k from person_names`.execute(handle.db);
+        const nameOf = new Map(fullNames.rows.map((r) => [Number(r.person_id), r.k]));
+        const holders = new Map<string, number>();
+        for (const k of nameOf.values()) holders.set(k, (holders.get(k) ?? 0) + 1);
+        const ceiling = (key: (k: string, s: PairScore) => string) => {
+          const byPattern = new Map<string, [number, number]>();
+          for (const [k, s] of scored) {
+            const e = byPattern.get(key(k, s)) ?? [0, 0];
+            e[isTrue.has(k) ? 0 : 1]++;
+            byPattern.set(key(k, s), e);
+          }
+          let tp = 0;
+          let fp = 0;
+          for (const [t, f] of byPattern.values()) if (t > f) [tp, fp] = [tp + t, fp + f];
+          const p = tp / Math.max(1, tp + fp);
+          const r = tp / truePairs.length;
+          return `F1 ${((2 * p * r) / (p + r)).toFixed(4)} (fp ${fp}, fn ${truePairs.length - tp})`;
+        };
+        const levels = (s: PairScore) => s.fields.map((f) => f.level).join(' ');
+        const held = (id: number) => Math.min(6, holders.get(nameOf.get(id) ?? '') ?? 0);
+        console.log(`\nCeiling, keeping each comparison pattern that holds more true pairs than false: ${ceiling((_, s) => levels(s))}`);
+        console.log(`  ... and each pattern by how many hold each full name (up to 6): ${ceiling((k, s) => `${levels(s)} ${k.split('-').map((x) => held(Number(x))).join('/')}`)}`);
       }
       const fnPatterns = new Map<string, { n: number; example: string }>();
       for (const [a, b, label] of truePairs) {

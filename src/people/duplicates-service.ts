@@ -24,9 +24,9 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { NotFoundError } from '../db/transaction.js';
 import { writeAudit, type RequestContext } from '../audit/audit-log.js';
-import { finderThreshold, scorePair, thresholds, type MatchContext, type MatchWeights, type PairScore } from './matching/index.js';
+import { birthmateKeys, finderThreshold, scorePair, thresholds, type MatchContext, type MatchWeights, type PairScore, type PersonForMatching } from './matching/index.js';
 import { loadBriefs, type PersonBrief } from './match-data.js';
-import { DEFAULT_BLOCK_CAP, batchEnd, blockPairs, loadForMatching } from './pair-blocking.js';
+import { DEFAULT_BLOCK_CAP, batchEnd, blockPairs, loadBirthmates, loadForMatching } from './pair-blocking.js';
 import type { PersonSearchService } from './search-service.js';
 
 /** The context of work no user started (the background scan); the CLI passes its own. */
@@ -176,17 +176,8 @@ export class DuplicatesService {
   private async scoreBatch(from: number, upTo: number, weights: MatchWeights, context: MatchContext, minScore: number, cap: number) {
     const candidates = await blockPairs(this.db, from, upTo, cap);
     const people = await loadForMatching(this.db, candidates.flat());
-    const found: Array<{ a: number; b: number; score: PairScore }> = [];
-    let n = 0;
-    for (const [a, b] of candidates) {
-      if (++n % YIELD_EVERY === 0) await yieldToEventLoop();
-      const pa = people.get(a);
-      const pb = people.get(b);
-      if (!pa || !pb) continue;
-      const score = scorePair(pa, pb, weights, thresholds, context);
-      if (score.score >= minScore) found.push({ a, b, score });
-    }
-    return { found, scored: candidates.length };
+    const scored = await scoreCandidates(this.db, candidates, people, weights, context, YIELD_EVERY);
+    return { found: scored.filter((p) => p.score.score >= minScore), scored: candidates.length };
   }
 
   /**
@@ -344,6 +335,46 @@ function toState(row: { id: number; status: string; last_person_id: number; pair
     startedAt: row.started_at,
     finishedAt: row.finished_at,
   };
+}
+
+/** Guards that a look-up of birthmates may lift (compare.ts, householdSlip). */
+const TWIN_RULES: ReadonlySet<string> = new Set(['possibleTwin', 'differentGivenNames']);
+
+/**
+ * Scores candidate pairs as the duplicate finder does: each pair with scorePair, then the pairs
+ * held down as possible twins (same family name and date of birth, given names apart) once more
+ * with the index's birthmates, looked up in one query for the lot, so a given-name slip with no
+ * twin in the index to belong to is recognised as one.
+ */
+export async function scoreCandidates(
+  db: Kysely<Database>,
+  candidates: ReadonlyArray<readonly [number, number]>,
+  people: ReadonlyMap<number, PersonForMatching>,
+  weights: MatchWeights,
+  context: MatchContext,
+  yieldEvery = YIELD_EVERY,
+): Promise<Array<{ a: number; b: number; score: PairScore }>> {
+  const out: Array<{ a: number; b: number; score: PairScore }> = [];
+  const twins: number[] = [];
+  let n = 0;
+  for (const [a, b] of candidates) {
+    if (++n % yieldEvery === 0) await yieldToEventLoop();
+    const pa = people.get(a);
+    const pb = people.get(b);
+    if (!pa || !pb) continue;
+    const score = scorePair(pa, pb, weights, thresholds, context);
+    if (score.guards.some((g) => TWIN_RULES.has(g.rule)) && birthmateKeys(pa, pb).length > 0) twins.push(out.length);
+    out.push({ a, b, score });
+  }
+  if (twins.length > 0) {
+    const birthmates = await loadBirthmates(db, twins.flatMap((i) => birthmateKeys(people.get(out[i]!.a)!, people.get(out[i]!.b)!)));
+    const withBirthmates: MatchContext = { ...context, birthmates };
+    for (const i of twins) {
+      const pair = out[i]!;
+      out[i] = { ...pair, score: scorePair(people.get(pair.a)!, people.get(pair.b)!, weights, thresholds, withBirthmates) };
+    }
+  }
+  return out;
 }
 
 /** The stored explanation: each field's level and reason, then the guards that applied. */

@@ -19,7 +19,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
-import type { PersonForMatching } from './matching/index.js';
+import type { MatchContext, PersonForMatching } from './matching/index.js';
 import { ADDRESS_ORDER, forMatching, groupByPerson } from './match-data.js';
 
 export const DEFAULT_BLOCK_CAP = 200;
@@ -116,6 +116,26 @@ export async function loadForMatching(db: Kysely<Database>, ids: readonly number
     out.set(id, forMatching(p, namesOf.get(id) ?? [], (postcodesOf.get(id) ?? []).map((a) => a.postcode)));
   }
   return out;
+}
+
+/**
+ * Who else was born on each day with each family name (compare.ts, householdSlip): the first given
+ * name key of every live person with that family name key and date of birth, in one query. Keys
+ * asked for and not found answer [] (nobody), keys not asked for answer undefined (not known).
+ */
+export async function loadBirthmates(db: Kysely<Database>, keys: ReadonlyArray<{ familyKey: string; dateOfBirth: string }>): Promise<NonNullable<MatchContext['birthmates']>> {
+  const key = (familyKey: string, dateOfBirth: string) => `${familyKey}\u0000${dateOfBirth}`;
+  const found = new Map<string, string[]>(keys.map((k) => [key(k.familyKey, k.dateOfBirth), []]));
+  if (keys.length > 0) {
+    const r = await sql<{ family_key: string; dob: string; given: string }>`
+      select distinct n.family_key, p.date_of_birth::text as dob, split_part(n.given_key, ' ', 1) as given
+        from people p join person_names n on n.person_id = p.id
+       where p.merged_into_id is null
+         and p.date_of_birth = any(${[...new Set(keys.map((k) => k.dateOfBirth))]}::date[])
+         and n.family_key = any(${[...new Set(keys.map((k) => k.familyKey))]}::text[])`.execute(db);
+    for (const row of r.rows) found.get(key(row.family_key, row.dob))?.push(row.given);
+  }
+  return (familyKey, dateOfBirth) => found.get(key(familyKey, dateOfBirth));
 }
 
 /** The id that ends a batch of `size` live-or-not people after `afterId`, or null when none are left. */

@@ -8,8 +8,9 @@ import { verifyAuditChain, type RequestContext } from '../../src/audit/audit-log
 import { PeopleService, type NewPersonInput } from '../../src/people/people-service.js';
 import { PersonSearchService } from '../../src/people/search-service.js';
 import { MergeService } from '../../src/people/merge-service.js';
-import { DuplicatesService, resumeUnfinishedScans } from '../../src/people/duplicates-service.js';
-import { thresholds } from '../../src/people/matching/index.js';
+import { DuplicatesService, resumeUnfinishedScans, scoreCandidates } from '../../src/people/duplicates-service.js';
+import { loadForMatching } from '../../src/people/pair-blocking.js';
+import { DEFAULT_WEIGHTS, nameFrequencies, thresholds } from '../../src/people/matching/index.js';
 
 const CTX: RequestContext = { requestId: 'test', ip: '127.0.0.1', user: null };
 
@@ -158,6 +159,45 @@ describe('duplicate finder', { concurrency: true }, () => {
         assert.ok(pair, 'the new people were compared');
         assert.equal(await resumeUnfinishedScans({ duplicates: fresh }), null, 'nothing left to resume');
       });
+    });
+  }
+});
+
+describe('duplicate finder: a given-name slip where a twin could be', { concurrency: true }, () => {
+  for (const target of TARGETS) {
+    test(`${target}: paired as a slip when nobody else born that day could be the one meant, held as a possible twin when someone could`, async () => {
+      const { handle, drop } = await openTarget(target);
+      try {
+        const people = new PeopleService(handle.db);
+        const add = (given: string, family: string) => people.create(CTX, person(given, family, '2016-05-10', 'F', 'B33 8TH'));
+        const layla = await add('Layla', 'Carlborough');
+        const lyla = await add('Lyla', 'Carlborough');
+        // Twins Lily and Lila Moss, and a record of one of them written "Lilx".
+        const lily = await add('Lily', 'Moss');
+        const lila = await add('Lila', 'Moss');
+        const lilx = await add('Lilx', 'Moss');
+        const merged = await add('Leyla', 'Carlborough'); // Lyla could be a slip of Leyla too, but this record was merged away
+        await handle.db.updateTable('people').set({ merged_into_id: layla }).where('id', '=', merged).execute();
+        // How common each name is in a large index (this one is too small to say).
+        const context = {
+          frequencies: nameFrequencies(50_000, new Map([['layla', 144], ['lyla', 1], ['lily', 300], ['lila', 25], ['lilx', 1], ['leyla', 20]]), new Map([['carlborough', 12], ['moss', 30]])),
+        };
+        const candidates: Array<[number, number]> = [[layla, lyla], [lily, lilx], [lila, lilx], [lily, lila]];
+        const loaded = await loadForMatching(handle.db, candidates.flat());
+        const scored = await scoreCandidates(handle.db, candidates, loaded, DEFAULT_WEIGHTS, context);
+        const scoreOf = (a: number, b: number) => scored.find((p) => p.a === a && p.b === b)!.score;
+        const slip = scoreOf(layla, lyla);
+        assert.equal(slip.band, 'likely', JSON.stringify(slip.fields));
+        assert.match(slip.fields.find((f) => f.field === 'givenName')!.reason, /probably a slip for Layla/);
+        for (const twin of [lily, lila]) {
+          const s = scoreOf(twin, lilx);
+          assert.ok(s.score < thresholds.autoSuggest, `twin and Lilx: ${s.score}`);
+        }
+        assert.ok(scoreOf(lily, lila).score < thresholds.possible, 'the twins themselves');
+      } finally {
+        await handle.close();
+        await drop();
+      }
     });
   }
 });

@@ -161,3 +161,107 @@ test('two slips in one date of birth still land within a year: weak evidence aga
   assert.deepEqual(r.guards, []);
   assert.equal(r.band, 'likely');
 });
+
+describe('a given-name slip where a twin could be: told apart by who else was born that day', () => {
+  const index = nameFrequencies(
+    50_000,
+    new Map([['layla', 144], ['lyla', 1], ['lila', 11], ['lily', 300], ['lilx', 1], ['merve', 27], ['meve', 1], ['maeve', 50], ['amy', 200], ['ava', 250]]),
+    new Map([['carlborough', 12], ['demir', 40], ['moss', 30], ['patel', 800]]),
+  );
+  const child = (given: string, family: string, dateOfBirth = '2016-05-10') => person({ givenNames: [given], familyNames: [family], dateOfBirth, sex: 'F', postcodes: ['B33 8TH'] });
+  /** The index's birthmates: given names by family name key and date of birth. */
+  const bornTogether = (households: Record<string, string[]>): MatchContext => ({
+    frequencies: index,
+    birthmates: (familyKey, dateOfBirth) => households[`${familyKey} ${dateOfBirth}`],
+  });
+
+  test('Lyla Carlborough is a slip for Layla Carlborough born the same day when nobody else born that day could be the one meant', () => {
+    const context = bornTogether({ 'carlborough 2016-05-10': ['layla', 'lyla'] });
+    const r = scorePair(child('Layla', 'Carlborough'), child('Lyla', 'Carlborough'), undefined, undefined, context);
+    const given = r.fields.find((f) => f.field === 'givenName')!;
+    assert.equal(given.level, 'misspelt');
+    assert.match(given.reason, /^probably a slip for Layla: nobody else born that day has a name like it/);
+    assert.deepEqual(r.guards, []);
+    assert.equal(r.band, 'likely');
+  });
+
+  test('Meve for Merve too, although Maeve is as near: no Maeve Demir was born that day', () => {
+    const context = bornTogether({ 'demir 2016-05-10': ['merve', 'meve'] });
+    const r = scorePair(child('Merve', 'Demir'), child('Meve', 'Demir'), undefined, undefined, context);
+    assert.equal(r.band, 'likely');
+  });
+
+  test('when a twin with a name the slip could have come from was born that day, the pair stays a possible twin', () => {
+    // Twins Lily and Lila Moss; a second record of one of them says "Lilx": which one?
+    const context = bornTogether({ 'moss 2016-05-10': ['lily', 'lila', 'lilx'] });
+    for (const twin of ['Lily', 'Lila']) {
+      const r = scorePair(child(twin, 'Moss'), child('Lilx', 'Moss'), undefined, undefined, context);
+      assert.ok(r.score < thresholds.autoSuggest, `${twin}/Lilx: ${r.score}`);
+      assert.ok(r.guards.some((g) => g.rule === 'possibleTwin' || g.rule === 'differentGivenNames'), JSON.stringify(r.guards));
+    }
+  });
+
+  test('without the birthmates looked up, or with a different date of birth or family name, the rule does not apply', () => {
+    const noLookup: MatchContext = { frequencies: index };
+    assert.ok(scorePair(child('Layla', 'Carlborough'), child('Lyla', 'Carlborough'), undefined, undefined, noLookup).score < thresholds.autoSuggest);
+    const context = bornTogether({ 'carlborough 2016-05-10': ['layla', 'lyla'] });
+    const otherDay = scorePair(child('Layla', 'Carlborough'), child('Lyla', 'Carlborough', '2016-05-11'), undefined, undefined, context);
+    assert.notEqual(otherDay.fields.find((f) => f.field === 'givenName')!.level, 'misspelt');
+  });
+
+  test('a slip of a common short name made again and again is still a slip (held by under 2 in 100 as many); a name in its own right is not', () => {
+    const big = nameFrequencies(200_000, new Map([['leo', 1175], ['leoe', 4], ['lily', 1200], ['lila', 45]]), new Map([['thornland', 20], ['moss', 30]]));
+    const context: MatchContext = { frequencies: big, birthmates: (familyKey) => (familyKey === 'thornland' ? ['leo', 'leoe'] : ['lily', 'lila']) };
+    const boy = (given: string) => person({ givenNames: [given], familyNames: ['Thornland'], dateOfBirth: '2010-10-04', sex: 'M', postcodes: ['B18 6XQ'] });
+    assert.equal(scorePair(boy('Leo'), boy('Leoe'), undefined, undefined, context).band, 'likely');
+    assert.ok(scorePair(child('Lily', 'Moss'), child('Lila', 'Moss'), undefined, undefined, context).score < thresholds.possible);
+  });
+
+  test('a third record of the child with another slip is no rival; a slip of the family name too is still one household', () => {
+    // Lee Ashstone recorded three times: Lee, Leea and Leey. Leey is one keystroke from Leea, but it is a slip of Lee too.
+    const big = nameFrequencies(200_000, new Map([['lee', 257], ['leea', 3], ['leey', 2], ['leo', 1175]]), new Map([['ashstone', 12]]));
+    const man = (given: string, family = 'Ashstone') => person({ givenNames: [given], familyNames: [family], dateOfBirth: '1983-06-01', sex: 'M', postcodes: ['M23 3EU'] });
+    const withThird: MatchContext = { frequencies: big, birthmates: () => ['lee', 'leea', 'leey'] };
+    assert.equal(scorePair(man('Lee'), man('Leea'), undefined, undefined, withThird).band, 'likely');
+    // With a twin brother Leo born the same day, "Leeo" could be a slip for either.
+    const withBrother: MatchContext = { frequencies: big, birthmates: () => ['lee', 'leeo', 'leo'] };
+    assert.ok(scorePair(man('Lee'), man('Leeo'), undefined, undefined, withBrother).score < thresholds.autoSuggest);
+    const slipOfFamily: MatchContext = { frequencies: big, birthmates: (familyKey) => (familyKey === 'ashstone' ? ['lee'] : ['leea']) };
+    assert.equal(scorePair(man('Lee'), man('Leea', 'Ashstnoe'), undefined, undefined, slipOfFamily).band, 'likely');
+  });
+
+  test('twins Amy and Ava Patel, and Lily and Lila, never pair: neither spelling is rare, whoever was born that day', () => {
+    const context = bornTogether({ 'patel 2016-05-10': ['amy', 'ava'], 'moss 2016-05-10': ['lily', 'lila'] });
+    for (const [a, b, family] of [['Amy', 'Ava', 'Patel'], ['Lily', 'Lila', 'Moss']] as const) {
+      const r = scorePair(child(a, family), child(b, family), undefined, undefined, context);
+      assert.ok(r.score < thresholds.possible, `${a}/${b}: ${r.score}`);
+    }
+  });
+});
+
+describe('two spellings of one spoken name', () => {
+  test('Jon Smith and John Smith, born 02/03/2015 at the same postcode, pair at likely', () => {
+    const boy = (given: string) => person({ givenNames: [given], familyNames: ['Smith'], dateOfBirth: '2015-03-02', sex: 'M', postcodes: ['DE1 3AB'] });
+    const r = scorePair(boy('Jon'), boy('John'));
+    assert.deepEqual(r.fields.find((f) => f.field === 'givenName')!, { field: 'givenName', level: 'nickname', weight: r.fields[0]!.weight, reason: 'other spelling of John' });
+    assert.deepEqual(r.guards, []);
+    assert.equal(r.band, 'likely');
+  });
+
+  test('a silent h or a doubled letter is the same name said aloud; one keystroke that changes the sound is not', () => {
+    assert.equal(compareGivenNames(['Sarah'], ['Sara']).level, 'nickname');
+    assert.equal(compareGivenNames(['Hannah'], ['Hana']).level, 'nickname');
+    assert.equal(compareGivenNames(['Phillip'], ['Philip']).level, 'nickname');
+    assert.equal(compareGivenNames(['Lily'], ['Lila']).level, 'different');
+    assert.equal(compareGivenNames(['Amy'], ['Ava']).level, 'different');
+    assert.notEqual(compareGivenNames(['Thea'], ['Tea']).level, 'nickname'); // th is not a silent h
+  });
+});
+
+test('one pet name written short and long (Reg and Reggie, Flo and Flossie) is a nickname; two different pet names of one name (Molly and Polly) stay a possible twin', () => {
+  const twin = (given: string) => person({ givenNames: [given], familyNames: ['Cooper'], dateOfBirth: '2012-01-19', sex: 'F', postcodes: ['CV44 7EJ'] });
+  assert.deepEqual(compareGivenNames(['Reg'], ['Reggie']), { level: 'nickname', reason: 'Reg is short for Reggie' });
+  assert.equal(scorePair(twin('Flo'), twin('Flossie')).band, 'likely');
+  const rhyming = scorePair(twin('Molly'), twin('Polly'));
+  assert.ok(rhyming.score < thresholds.autoSuggest && rhyming.guards.some((g) => g.rule === 'possibleTwin'), JSON.stringify(rhyming.guards));
+});

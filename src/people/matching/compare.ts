@@ -10,9 +10,9 @@
 import { normalisePostcode, postcodeParts, validateNhsNumber, validateUpn, isTemporaryUpn } from './identifiers.js';
 import { toAscii } from './ascii.js';
 import { NAME_PARTICLES, isPlaceholderName, nameTokens } from './names.js';
-import { nicknameRelation } from './nicknames.js';
+import { nicknameGroup, nicknameRelation } from './nicknames.js';
 import { jaroWinkler, osaDistance } from './similarity.js';
-import { correctionOf, likelySlip, type MatchContext, type NameFrequencies } from './frequencies.js';
+import { ESTABLISHED_NAME_MIN, ESTABLISHED_RATIO, RARE_SPELLING_MAX, correctionOf, likelySlip, type MatchContext, type NameFrequencies } from './frequencies.js';
 
 export const LEVELS = {
   givenName: ['exact', 'nickname', 'misspelt', 'swapped', 'similar', 'sharedNickname', 'partial', 'initial', 'weak', 'different'],
@@ -171,6 +171,21 @@ function parseGivenName(written: string): GivenName | null {
 
 type GivenLevel = Level<'givenName'>;
 
+/**
+ * The name as it is said: a silent h after a vowel dropped (John/Jon, Sarah/Sara, Leah/Lea) and
+ * doubled letters written once (Hannah/Hana, Phillip/Philip, Matthew/Mathew).
+ */
+const spoken = memo((name: string) => name.replace(/([aeiouy])h/g, '$1').replace(/(.)\1+/g, '$1'));
+
+/**
+ * Two spellings of one spoken name. Unlike two names one keystroke apart (Lily and Lila, Amy and
+ * Ava), these cannot tell two children apart when said aloud, so parents do not give them to
+ * twins: the pair is another spelling of the same name, not a look-alike.
+ */
+export function soundsTheSame(a: string, b: string): boolean {
+  return a !== b && a.length >= 2 && b.length >= 2 && a[0] === b[0] && spoken(a) === spoken(b);
+}
+
 function compareGiven(x: GivenName, y: GivenName, frequencies?: NameFrequencies): Comparison<GivenLevel> {
   const isInitial = (n: GivenName) => n.forename.length === 1;
   if (isInitial(x) || isInitial(y)) {
@@ -203,9 +218,19 @@ function compareGiven(x: GivenName, y: GivenName, frequencies?: NameFrequencies)
       }
     }
   }
+  // After the slip: "Mohammmed" is a slip of a common name, weighed by how common it is.
+  if (!relation && soundsTheSame(x.forename, y.forename)) {
+    return { level: 'nickname', reason: `other spelling of ${(x.forename.length >= y.forename.length ? x : y).written}` };
+  }
   const spelling = spellingLevel(x.forename, y.forename, 'given');
   if (spelling === 'similar') return { level: 'similar', reason: 'similar spelling' };
-  if (relation?.kind === 'shared') return { level: 'sharedNickname', reason: `both short for ${relation.name}` };
+  if (relation?.kind === 'shared') {
+    // Reg and Reggie, Flo and Flossie: one nickname is the start of the other, so both are one pet
+    // name, not two that twins could be given (Molly and Polly).
+    const [short, long] = x.forename.length <= y.forename.length ? [x, y] : [y, x];
+    if (short.forename.length >= 3 && long.forename.startsWith(short.forename)) return { level: 'nickname', reason: `${short.written} is short for ${long.written}` };
+    return { level: 'sharedNickname', reason: `both short for ${relation.name}` };
+  }
   if (x.middles.includes(y.forename) || y.middles.includes(x.forename)) {
     return { level: 'partial', reason: 'matches a middle name' };
   }
@@ -434,15 +459,96 @@ export function compareUpns(a: string | null, b: string | null): Comparison<Leve
 }
 
 // ---------------------------------------------------------------------------------------------
+// A slip in a twin's look-alike place: same family name and date of birth
+// ---------------------------------------------------------------------------------------------
+
+/** Given-name levels a typing slip can leave two records at (the spelling rules alone). */
+const SLIP_LEVELS: ReadonlySet<string> = new Set(['similar', 'weak', 'different']);
+/** Family-name levels under which two records are one household's (as guards.ts counts them). */
+const FAMILY_AGREES: ReadonlySet<string> = new Set(['exact', 'part', 'similar']);
+
+/**
+ * Where a twin of either record would be found, when the two share a date of birth: every family
+ * name key of either (as person_names.family_key), with that date. The duplicate finder looks up
+ * who else was born that day with those family names (birthmates).
+ */
+export function birthmateKeys(a: PersonForMatching, b: PersonForMatching): Array<{ familyKey: string; dateOfBirth: string }> {
+  if (a.dateOfBirth === null || a.dateOfBirth !== b.dateOfBirth || parseDate(a.dateOfBirth) === null) return [];
+  const keys = new Set([...a.familyNames, ...b.familyNames].map(parseFamily).filter((n) => n !== null).map((n) => n.key));
+  return [...keys].map((familyKey) => ({ familyKey, dateOfBirth: a.dateOfBirth! }));
+}
+
+/**
+ * A spelling held by at most this share of as many people as the name one keystroke from it is a
+ * slip of that name, however many hold it. The same slip of a common short name is made again and
+ * again ("Leoe" for Leo): one particular slip reaches a few records in a thousand of a name at
+ * most, while a name in its own right is held by several in a hundred as many as its look-alike
+ * or more (Lila beside Lily).
+ */
+export const SLIP_SHARE_MAX = 0.02;
+
+/**
+ * A typing slip in the given name of a child whose family name (or a slip of it, or one part of
+ * it) and date of birth agree. On the two records alone it looks exactly like twins with
+ * look-alike names (Lily and Lila), so scoring holds such pairs below "likely" (guards.ts). The
+ * index can tell them apart, because a twin is a person in it. The pair is a slip when:
+ * - one spelling is rare (held by at most RARE_SPELLING_MAX people, or by at most SLIP_SHARE_MAX
+ *   as many as the other) and not a form the nickname table knows, and the other is an
+ *   established name one keystroke from it;
+ * - nobody else in the index born that day under either family name has a name the slip could
+ *   also have come from (one keystroke from it), other than further slips of the same name (a
+ *   third record of the child).
+ * Twins both recorded under their own names (Lily and Lila, Amy and Ava) are never read as a
+ * slip: neither spelling is rare.
+ */
+function householdSlip(a: PersonForMatching, b: PersonForMatching, context: MatchContext): Comparison<GivenLevel> | null {
+  const frequencies = context.frequencies;
+  const birthmates = context.birthmates;
+  if (!frequencies || !birthmates) return null;
+  const born = birthmateKeys(a, b).map(({ familyKey, dateOfBirth }) => birthmates(familyKey, dateOfBirth));
+  if (born.length === 0 || born.some((names) => names === undefined)) return null;
+  const others = [...new Set(born.flatMap((names) => names!))];
+  const isSlipOf = (slip: string, name: string) => {
+    if (slip.length < 3 || slip === name || slip[0] !== name[0] || osaDistance(slip, name) !== 1) return false;
+    const held = frequencies.given(slip);
+    const established = frequencies.given(name);
+    if (established < ESTABLISHED_NAME_MIN || established < ESTABLISHED_RATIO * Math.max(1, held)) return false;
+    if (held > RARE_SPELLING_MAX && held > SLIP_SHARE_MAX * established) return false;
+    return nicknameGroup(slip).length === 0; // a form the nickname table knows is a name
+  };
+  const forenames = (p: PersonForMatching) => p.givenNames.map(parseGiven).filter((n) => n !== null && n.forenameParts.length === 1) as GivenName[];
+  for (const [xs, ys] of [[forenames(a), forenames(b)], [forenames(b), forenames(a)]] as const) {
+    for (const x of xs) {
+      for (const y of ys) {
+        const [slip, name] = [x.forename, y.forename];
+        if (!isSlipOf(slip, name)) continue;
+        if (others.some((other) => other !== slip && other !== name && osaDistance(other, slip) <= 1 && !isSlipOf(other, name))) continue;
+        return {
+          level: 'misspelt',
+          reason: `probably a slip for ${y.written}: nobody else born that day has a name like it`,
+          ...frequencyOf(frequencies.given, name, frequencies.people),
+        };
+      }
+    }
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Whole records
 // ---------------------------------------------------------------------------------------------
 
 export function comparePeople(a: PersonForMatching, b: PersonForMatching, context?: MatchContext): ComparisonVector {
   const names = compareNames(a, b, context);
+  const dateOfBirth = compareDatesOfBirth(a.dateOfBirth, b.dateOfBirth);
+  const slip =
+    context?.birthmates && dateOfBirth.level === 'exact' && FAMILY_AGREES.has(names.familyName.level) && SLIP_LEVELS.has(names.givenName.level)
+      ? householdSlip(a, b, context)
+      : null;
   return {
-    givenName: names.givenName,
+    givenName: slip ?? names.givenName,
     familyName: names.familyName,
-    dateOfBirth: compareDatesOfBirth(a.dateOfBirth, b.dateOfBirth),
+    dateOfBirth,
     sex: compareSex(a.sex, b.sex),
     postcode: comparePostcodes(a.postcodes, b.postcodes),
     nhsNumber: compareNhsNumbers(a.nhsNumber, b.nhsNumber),

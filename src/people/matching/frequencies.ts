@@ -22,9 +22,16 @@ export interface NameFrequencies {
   family(key: string): number;
 }
 
-/** What matching may know beyond the two records: the index's name frequencies. */
+/** What matching may know beyond the two records: the index's name frequencies, and who shares a birthday. */
 export interface MatchContext {
   readonly frequencies?: NameFrequencies | undefined;
+  /**
+   * The first given names (ASCII keys, as person_names.given_key) of every live person in the
+   * index with this family name key and date of birth ('YYYY-MM-DD'); undefined when not looked
+   * up. The duplicate finder looks these up for the pairs that could be twins (compare.ts,
+   * householdSlip).
+   */
+  readonly birthmates?: ((familyKey: string, dateOfBirth: string) => readonly string[] | undefined) | undefined;
 }
 
 /** Frequencies from count tables (key → people), e.g. loaded from the database. */
