@@ -457,7 +457,9 @@ export class Generator {
 
     const children = weighted(rng, [[0, 15], [1, 25], [2, 30], [3, 18], [4, 12]] as Array<[number, number]>);
     const childFamily = twoParents && motherFamily !== family && rng.chance(0.2) ? `${family}-${motherFamily}` : family;
-    let year = Math.max(2005, Math.min(2024, parentYear + rng.between(20, 32)));
+    // The first child's year follows the parents' (older families' children are adults now). It used to be
+    // clamped up to 2005, which put about a third of all first children on that one birth year.
+    let year = Math.min(2024, parentYear + rng.between(20, 32));
     const childNames: string[] = [];
     for (let c = 0; c < children && year <= 2024; c++) {
       const dob = randomDate(rng, year, year);
