@@ -98,6 +98,7 @@ export function createServices(config: AppConfig, handle: DatabaseHandle): Servi
   const users = new UsersService(db);
   const people = new PeopleService(db);
   const contacts = new ContactsService(db);
+  const practice = new PracticeService(db, people);
   const assessmentSettings = new AssessmentSettingsService(db);
   const calendar = new CalendarService(db);
   return {
@@ -138,8 +139,8 @@ export function createServices(config: AppConfig, handle: DatabaseHandle): Servi
     apiClients: new ApiClientsService(db),
     police: new PoliceNotificationsService(db, personSearch, contacts, handle.kind),
     partnerContacts: new PartnerContactsService(db, personSearch, people, contacts),
-    practice: new PracticeService(db, people),
-    protection: new ProtectionService(db, people),
+    practice,
+    protection: new ProtectionService(db, people, practice),
     casework: new CaseworkService(db, people, calendar),
   };
 }
