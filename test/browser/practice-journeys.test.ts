@@ -101,6 +101,19 @@ function hasClock(clocks: string[], line: RegExp, what: string) {
   assert.ok(clocks.some((c) => line.test(c)), `${what}: expected a clock matching ${line}; the record shows:\n${clocks.join('\n')}`);
 }
 
+/** The manager allocates the child's open episode from the record to Sam Walker in the Assessment team. */
+async function allocate(page: Page, childId: number, from: string, axe?: (page: Page, label: string) => Promise<unknown>) {
+  await page.goto(`/children/${childId}`);
+  await page.getByRole('link', { name: /^Allocate/ }).click();
+  await page.getByLabel('Team').selectOption({ label: 'Assessment' });
+  const workers = await page.getByLabel('Worker').locator('option').allInnerTexts();
+  await page.getByLabel('Worker').selectOption({ index: workers.findIndex((o) => o.startsWith('Sam Walker')) });
+  await fillDate(page, 'fromDate', from);
+  await page.getByLabel('Reason').fill('Allocated for a single assessment');
+  await axe?.(page, 'allocation');
+  await submit(page, 'Allocate', new RegExp(`/children/${childId}`));
+}
+
 /** A tab signed in as a demo user. */
 async function as(username: string): Promise<Tab> {
   const tab = await openTab(browser!, server!.baseUrl);
@@ -179,13 +192,7 @@ test('(a) front-door referral → allocation → assessment (guidance, 20 days) 
   assert.deepEqual(top.clocks, [], 'no statutory clock before the assessment');
   assert.match(await p.locator('#episodes ~ .app-episode').first().innerText(), new RegExp(`Referral date\\s+${formatIsoDate(referralOn)}[\\s\\S]*2A: Schools[\\s\\S]*N1: Abuse or neglect`));
   await axe(p, 'record (unallocated)');
-  await p.getByRole('link', { name: /^Allocate/ }).click();
-  await p.getByLabel('Team').selectOption({ label: 'Assessment' });
-  const workers = await p.getByLabel('Worker').locator('option').allInnerTexts();
-  await p.getByLabel('Worker').selectOption({ index: workers.findIndex((o) => o.startsWith('Sam Walker')) });
-  await fillDate(p, 'fromDate', referralOn);
-  await p.getByLabel('Reason').fill('Allocated for a single assessment');
-  await submit(p, 'Allocate', new RegExp(`/children/${child}`));
+  await allocate(p, child, referralOn, axe);
   top = await recordTop(p, child);
   assert.equal(top.status, 'Current status: Allocated to Sam Walker (Assessment)');
 
@@ -438,4 +445,165 @@ test('(a) front-door referral → allocation → assessment (guidance, 20 days) 
   assert.deepEqual(tabs.flatMap((t) => t.problems), []);
   assert.equal(violations.length, 0, report(violations));
   for (const t of tabs) await t.context.close();
+});
+
+/**
+ * The single assessment for a child with an open episode, through its pages: the worker asks for it, the manager gives
+ * guidance with a 20-working-day timescale from `startOn`, the worker completes every section with `outcome` and
+ * `factor`, submits it, and the manager authorises it. Returns the assessment's path.
+ */
+async function assessment(worker: Page, manager: Page, childId: number, o: { startOn: string; outcome: string; factor: string; voice: string; analysis: string }, axe?: (page: Page, label: string) => Promise<unknown>): Promise<string> {
+  await worker.goto(`/children/${childId}`);
+  await worker.getByRole('button', { name: 'Start an assessment' }).click();
+  await axe?.(worker, 'start an assessment');
+  await submit(worker, 'Ask a manager for guidance', /\/assessments\/\d+$/);
+  const url = new URL(worker.url()).pathname;
+  await manager.goto(url);
+  await manager.getByRole('link', { name: 'Give guidance and set the timescale' }).click();
+  await axe?.(manager, 'guidance');
+  await manager.getByLabel('What the assessment should focus on').fill('The children’s experience at home since Mum became unwell; speak to the school.');
+  await manager.getByLabel('20 working days').check();
+  await fillDate(manager, 'startDate', o.startOn);
+  await submit(manager, 'Give guidance and start the assessment', new RegExp(`${url}$`));
+  await worker.goto(url);
+  await axe?.(worker, 'task list');
+  const save = () => submit(worker, 'Save and return to the assessment', new RegExp(`${url}$`));
+  await worker.getByRole('link', { name: 'The child’s voice and whether they were seen' }).click();
+  await worker.getByLabel('Seen alone').check();
+  await fillDate(worker, 'childSeenDate', o.startOn);
+  await worker.getByLabel('The child’s voice').fill(o.voice);
+  await axe?.(worker, 'child’s voice section');
+  await save();
+  await worker.getByRole('link', { name: 'Absent parents and significant others' }).click();
+  await worker.locator('#name-1').fill('Mark Thistlewood');
+  await worker.locator('#relationship-1').fill('Father');
+  await worker.locator('#absent-1').check();
+  await worker.locator('#contacted-1').check();
+  await worker.locator('#view-1').fill('Supports Mum and sees the children on Sundays.');
+  await save();
+  await worker.getByRole('link', { name: 'Risk and protective factors' }).click();
+  await worker.getByLabel('Risk factors: what are we worried about?').fill('Mum’s low mood; missed school mornings.');
+  await worker.getByLabel('Protective factors: what is working well?').fill('Dad and the school are involved.');
+  await save();
+  await worker.getByRole('link', { name: 'Assessment factors' }).click();
+  await worker.getByLabel(o.factor).check();
+  await axe?.(worker, 'factors section');
+  await save();
+  await worker.getByRole('link', { name: 'Analysis' }).click();
+  await worker.getByLabel('Analysis').fill(o.analysis);
+  await save();
+  await worker.getByRole('link', { name: 'Outcome' }).click();
+  await worker.getByLabel(o.outcome).check();
+  await save();
+  await worker.getByRole('link', { name: 'Check answers and submit for authorisation' }).click();
+  await axe?.(worker, 'check answers');
+  await submit(worker, 'Submit for authorisation', new RegExp(`${url}$`));
+  await manager.goto(url);
+  await manager.getByRole('button', { name: 'Authorise or return' }).click();
+  await axe?.(manager, 'authorise');
+  await manager.getByLabel('Authorise the assessment').check();
+  await manager.getByLabel('Your comments or challenge').fill('Agreed.');
+  await submit(manager, 'Save decision', new RegExp(`${url}$`));
+  await expectText(manager, 'Assessment authorised');
+  return url;
+}
+
+/** The manager closes the child's open episode from the record with a DfE reason; returns the error summary if refused. */
+async function closeEpisode(page: Page, childId: number, reason: string): Promise<string | null> {
+  await page.goto(`/children/${childId}`);
+  await page.getByRole('link', { name: /^Close/ }).click();
+  await page.getByLabel(new RegExp(`${reason}:`)).check().catch(async (err) => {
+    throw new Error(`${err}\n${page.url()}: ${(await page.locator('main').innerText()).slice(0, 1500)}`);
+  });
+  const [res] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname.endsWith('/close')),
+    page.getByRole('button', { name: 'Close episode' }).click(),
+  ]);
+  if (res.status() >= 400) return errorSummary(page);
+  await page.waitForURL(new RegExp(`/children/${childId}`));
+  return null;
+}
+
+test('(b) assessment → CIN plan → closure (RC8 refused after a plan: RC7); a sibling’s NFA assessment → RC8; another’s early help → RC9, with axe', { skip: SKIP }, async () => {
+  const violations: string[] = [];
+  const axe = async (page: Page, label: string) => violations.push(...(await axeViolations(page, label)));
+  // The children's referral 30 working days ago opened an episode each (the front door is journey (a)'s).
+  const referralOn = wdBefore(30);
+  const db = server!.app.handle.db;
+  for (const id of [ids.esme, ids.otto, ids.ivy]) {
+    await db.insertInto('cin_episodes').values({ person_id: id, contact_child_id: null, referral_date: referralOn, referral_source: '2A', primary_need_code: 'N4', start_date: referralOn, end_date: null, closure_reason: null, team_id: null, worker_id: null, created_by: null }).execute();
+  }
+  const startOn = cal.addWorkingDays(referralOn, 1);
+  const workerTab = await as('social.worker');
+  const managerTab = await as('team.manager');
+  const w = workerTab.page;
+  const m = managerTab.page;
+  for (const id of [ids.esme, ids.otto, ids.ivy]) await allocate(m, id, referralOn);
+  const allocated = ' · Allocated to Sam Walker (Assessment)';
+
+  // ---- Esme: assessment → CIN plan → review → plan ends → the episode closes (RC8 refused: there was a plan) ------
+  const esmeAssessment = await assessment(w, m, ids.esme, { startOn, outcome: 'Child in need plan', factor: '4B: Mental health: parent or carer', voice: 'Esme worries about Mum and would like help with the morning routine.', analysis: 'Esme and her brother and sister need a plan of support while Mum recovers.' }, axe);
+  await w.goto(esmeAssessment);
+  await w.getByRole('button', { name: 'Start a child in need plan' }).click();
+  const planStart = wdBefore(10);
+  await fillDate(w, 'startDate', planStart);
+  await axe(w, 'start a CIN plan');
+  await submit(w, 'Start the plan', /\/cin-plans\/\d+$/);
+  const cinPlanUrl = new URL(w.url()).pathname;
+  let top = await recordTop(w, ids.esme);
+  assert.equal(top.status, `Current status: Child in need plan${allocated}`);
+  hasClock(top.clocks, clockLine('Child in need plan review', planStart, addCalendarDays(planStart, 12 * 7), 10), 'CIN plan started');
+  await axe(w, 'record (CIN plan)');
+  await w.goto(cinPlanUrl);
+  await w.getByRole('button', { name: 'Record a review' }).click();
+  await fillDate(w, 'reviewDate', wdBefore(5));
+  await w.getByLabel('What the review decided').fill('Mum’s treatment has started and Esme is in school on time: the plan can end.');
+  await axe(w, 'CIN plan review');
+  await submit(w, 'Save review', /\/cin-plans\/\d+$/);
+  await w.getByRole('button', { name: 'End the plan' }).click();
+  await fillDate(w, 'endDate', today);
+  await w.getByLabel('Why the plan ended').fill('The plan’s outcomes were met.');
+  await axe(w, 'end the CIN plan');
+  await submit(w, 'End the plan', /\/cin-plans\/\d+$/);
+  await expectText(w, 'Child in need plan ended');
+  top = await recordTop(w, ids.esme);
+  assert.equal(top.status, 'Current status: Allocated to Sam Walker (Assessment)', 'the plan has ended; the episode is still open');
+  assert.deepEqual(top.clocks, []);
+
+  const refused = await closeEpisode(m, ids.esme, 'RC8');
+  assert.match(refused ?? 'it closed', /RC8 is for a case closed straight after the assessment, and this episode had a child in need plan: select another reason, such as RC7/);
+  await axe(m, 'closure refused (RC8 after a CIN plan)');
+  assert.equal(await closeEpisode(m, ids.esme, 'RC7'), null);
+  await expectText(m, 'Episode closed');
+  top = await recordTop(m, ids.esme);
+  assert.equal(top.status, 'Current status: Closed');
+  assert.match(await m.locator('#episodes ~ .app-episode').first().innerText(), /Closure\s+RC7: Services ceased for any other reason/);
+  await axe(m, 'record (closed)');
+
+  // ---- Ivy: RC9 is refused before any assessment; early help after it → RC9 ---------------------------------------
+  const early = await closeEpisode(m, ids.ivy, 'RC9');
+  assert.match(early ?? 'it closed', /RC9 is for a case closed after an assessment, and this episode has no authorised assessment/);
+  await axe(m, 'closure refused (RC9 with no assessment)');
+  const ivyAssessment = await assessment(w, m, ids.ivy, { startOn, outcome: 'Step down to early help', factor: '4B: Mental health: parent or carer', voice: 'Ivy drew her family and said she likes nursery.', analysis: 'Ivy’s needs can be met by the family hub with the school nursing team.' });
+  assert.match(await m.locator('main').innerText(), /The episode can now be closed with reason RC9: case closed after assessment, referred to early help/);
+  assert.equal(await closeEpisode(m, ids.ivy, 'RC9'), null);
+  top = await recordTop(m, ids.ivy);
+  assert.equal(top.status, 'Current status: Closed');
+  assert.match(await m.locator('#episodes ~ .app-episode').first().innerText(), /Closure\s+RC9: Case closed after assessment, referred to early help/);
+  assert.ok(ivyAssessment);
+
+  // ---- Otto: an assessment with no further action → RC8, from the link on the authorised assessment ----------------
+  const ottoAssessment = await assessment(w, m, ids.otto, { startOn, outcome: 'No further action', factor: '21: No factors identified', voice: 'Otto said things are fine at home and he loves football club.', analysis: 'No further concerns for Otto: Dad and the school are supporting the family.' });
+  await m.goto(ottoAssessment);
+  assert.match(await m.locator('main').innerText(), /The episode can now be closed with reason RC8: case closed after assessment, no further action/);
+  await Promise.all([m.waitForURL(new RegExp(`/children/${ids.otto}$`)), m.getByRole('link', { name: 'the child’s record', exact: true }).click()]);
+  assert.equal(await closeEpisode(m, ids.otto, 'RC8'), null);
+  top = await recordTop(m, ids.otto);
+  assert.equal(top.status, 'Current status: Closed');
+  assert.match(await m.locator('#episodes ~ .app-episode').first().innerText(), /Closure\s+RC8: Case closed after assessment, no further action/);
+
+  assert.deepEqual([...workerTab.problems, ...managerTab.problems], []);
+  assert.equal(violations.length, 0, report(violations));
+  await workerTab.context.close();
+  await managerTab.context.close();
 });
