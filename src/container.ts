@@ -134,7 +134,7 @@ export function createServices(config: AppConfig, handle: DatabaseHandle): Servi
     screening: new ScreeningService(db, people),
     handover: new HandoverService(db),
     earlyHelp: new EarlyHelpService(db, contacts),
-    assessments: new AssessmentsService(db, people, assessmentSettings),
+    assessments: new AssessmentsService(db, people, assessmentSettings, practice),
     assessmentSettings,
     apiClients: new ApiClientsService(db),
     police: new PoliceNotificationsService(db, personSearch, contacts, handle.kind),

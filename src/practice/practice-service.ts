@@ -263,6 +263,12 @@ export class PracticeService {
     return rows;
   }
 
+  /** A plan's own mapping (the newest), in full, for the plan's page (whose view is audited by its module). */
+  async planMapping(ctx: RequestContext, ownerKind: 'cp_plan' | 'cin_plan', planId: number): Promise<MappingDetail | null> {
+    const newest = (await this.mappingsFor(ctx, ownerKind, planId)).at(-1);
+    return newest ? this.getMapping(ctx, newest.id, { audit: false }) : null;
+  }
+
   /** The child's mappings, newest first, for choosing one on a form (the form page itself is a write page). */
   async mappingList(ctx: RequestContext, personId: number) {
     await this.child(ctx, personId);

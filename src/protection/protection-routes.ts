@@ -217,12 +217,10 @@ export function registerProtectionRoutes(app: FastifyInstance, services: Service
     const lastReview = d.reviews.map((r) => r.held_on).sort().at(-1) ?? null;
     const lastVisit = d.visits[0] ?? null;
     const clocks = (await p.clocks({ personIds: [d.plan.person_id] }, calendar, today)).filter((c) => c.href === `/protection/plans/${d.plan.id}`);
-    // The plan's Signs of Safety mapping (carried forward from the assessment when the plan started), newest first.
-    const owned = await services.practice.mappingsFor(request.ctx, 'cp_plan', d.plan.id);
-    const newest = owned.at(-1);
-    const mapping = newest ? await services.practice.getMapping(request.ctx, newest.id, { audit: false }) : null;
     return {
-      mapping,
+      // The plan's Signs of Safety mapping (carried forward from the assessment's when the plan started).
+      planMapping: await services.practice.planMapping(request.ctx, 'cp_plan', d.plan.id),
+      planMapHref: `/children/${d.plan.person_id}/mappings/new?ownerKind=cp_plan&ownerId=${d.plan.id}`,
       pageTitle: `Child protection plan: ${child.name}`,
       child,
       ...d,

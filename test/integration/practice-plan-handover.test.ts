@@ -146,5 +146,39 @@ for (const target of TARGETS) {
       assert.deepEqual(row, { owner_kind: 'cp_plan', owner_id: planId, carried_from_id: fromId });
       assert.match(text((await sw.get(`/protection/plans/${planId}`)).body), /Danger statements paired with safety goals Who is worried .* Children's services Being left alone at night/);
     });
+
+    test('a child in need plan takes the assessment’s final mapping too, and shows it', async () => {
+      const db = t.handle.db;
+      const ctx = SYSTEM_CONTEXT;
+      const child = await t.services.people.create(ctx, { givenNames: 'Wren', familyName: 'Halloran', dateOfBirth: '2015-02-02', sex: 'F' });
+      const { id: episodeId } = await db.insertInto('cin_episodes').values({ person_id: child, contact_child_id: null, referral_date: referral, referral_source: '2A', primary_need_code: 'N4', start_date: referral, end_date: null, closure_reason: null, team_id: null, worker_id: null, created_by: null }).returning('id').executeTakeFirstOrThrow();
+      const a = t.services.assessments;
+      const id = await a.request(ctx, child, episodeId, today);
+      const version = async () => (await db.selectFrom('assessments').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
+      await a.giveGuidance(ctx, id, await version(), { guidance: 'Focus on mornings.', timescale: 20, startDate: cal.addWorkingDays(referral, 1) }, cal, today);
+      const sw = new TestClient(t.app);
+      await sw.signIn('social.worker');
+      await sw.get(`/children/${child}/mappings/new?ownerKind=assessment&ownerId=${id}`);
+      const saved = await sw.post(`/children/${child}/mappings/new`, { ...mapping(wdAgo(30), 'The school nurse'), ownerKind: 'assessment', ownerId: String(id) });
+      const mappingId = idIn(saved.location, /\/mappings\/(\d+)/);
+      const mv = (await db.selectFrom('mappings').select('version').where('id', '=', mappingId).executeTakeFirstOrThrow()).version;
+      assert.equal((await sw.post(`/mappings/${mappingId}/finalise`, { version: String(mv) })).status, 302);
+      await a.saveSection(ctx, id, await version(), { section: 'voice', childSeen: 'seen_alone', childSeenDate: wdAgo(30), childVoice: 'Wants help in the mornings.' });
+      await a.saveSection(ctx, id, await version(), { section: 'factors', factors: ['4B'] });
+      await a.saveSection(ctx, id, await version(), { section: 'analysis', analysis: 'A plan of support is needed.' });
+      await a.saveSection(ctx, id, await version(), { section: 'outcome', outcome: 'cin_plan' });
+      await a.submit(ctx, id, await version());
+      await a.authorise(ctx, id, await version(), { decision: 'authorise', comments: 'Agreed.', date: today });
+
+      await sw.get(`/assessments/${id}/cin-plan`);
+      const started = await sw.post(`/assessments/${id}/cin-plan`, parts('startDate', wdAgo(5)));
+      assert.equal(started.status, 302, text(started.body).slice(0, 400));
+      const planId = Number(/\/cin-plans\/(\d+)/.exec(started.location ?? '')?.[1]);
+      const owned = await db.selectFrom('mappings').select(['carried_from_id', 'mapped_on']).where('owner_kind', '=', 'cin_plan').where('owner_id', '=', planId).execute();
+      assert.deepEqual(owned, [{ carried_from_id: mappingId, mapped_on: wdAgo(5) }]);
+      const page = text((await sw.get(`/cin-plans/${planId}`)).body);
+      assert.match(page, /Danger statements paired with safety goals Who is worried .* The school nurse Being left alone at night Could be hurt with no adult to help A safe adult is always home at night/);
+      assert.match(page, /carried forward from an earlier mapping/);
+    });
   });
 }
