@@ -1,7 +1,7 @@
 /**
  * Issue 5's "done when" journeys in a real browser, each for the same child from start to end, through the pages only
- * (the set-up adds the children to the person index; after that the test only reads the council's calendar), with axe
- * on every kind of page:
+ * (the set-up adds the children to the person index and opens journey (b)'s episodes; after that the tests only read
+ * the council's calendar), with axe on every kind of page:
  *  (a) a contact at the front door decided as a referral by the MASH manager → allocation → assessment with manager
  *      guidance and a 20-working-day timescale → Signs of Safety mapping with two danger statements and their safety
  *      goals → three professionals' scaling → strategy discussion → s47 → ICPC on working day 12 → CP plan (NEG), which
@@ -25,6 +25,7 @@ let browser: Browser | undefined;
 let cal: WorkingCalendar;
 const today = todayInLondon();
 const ids = { rowan: 0, esme: 0, otto: 0, ivy: 0 };
+let bReferralOn = '';
 
 before(async () => {
   if (SKIP) return;
@@ -36,6 +37,12 @@ before(async () => {
   ids.esme = await people.create(SYSTEM_CONTEXT, { givenNames: 'Esme', familyName: 'Thistlewood', dateOfBirth: '2014-09-02', sex: 'F' });
   ids.otto = await people.create(SYSTEM_CONTEXT, { givenNames: 'Otto', familyName: 'Thistlewood', dateOfBirth: '2016-11-21', sex: 'M' });
   ids.ivy = await people.create(SYSTEM_CONTEXT, { givenNames: 'Ivy', familyName: 'Thistlewood', dateOfBirth: '2019-02-08', sex: 'F' });
+  // Journey (b) starts at the assessment: the siblings' referral 30 working days ago opened an episode each (the front
+  // door is journey (a)'s).
+  bReferralOn = wdBefore(30);
+  for (const id of [ids.esme, ids.otto, ids.ivy]) {
+    await server.app.handle.db.insertInto('cin_episodes').values({ person_id: id, contact_child_id: null, referral_date: bReferralOn, referral_source: '2A', primary_need_code: 'N4', start_date: bReferralOn, end_date: null, closure_reason: null, team_id: null, worker_id: null, created_by: null }).execute();
+  }
 });
 
 after(async () => {
@@ -264,6 +271,7 @@ test('(a) front-door referral → allocation → assessment (guidance, 20 days) 
   await axe(p, 'scaling form');
   await submit(p, 'Save scaling', /signs-of-safety/);
   await expectText(p, 'Scaling recorded for 3 people');
+  await axe(p, 'Signs of Safety record');
   const scaling = await p.getByRole('table', { name: /Scaling by date/ }).innerText();
   assert.match(scaling, new RegExp(`${formatIsoDate(mappedOn)}\\s+3\\s`), 'the median of 3, 4 and 2 on the mapping’s date');
   for (const [name, role, agency, score] of scalers) assert.ok(scaling.includes(`${name} (${role}, ${agency}): ${score}`), `${name}'s score is in the table`);
@@ -317,6 +325,7 @@ test('(a) front-door referral → allocation → assessment (guidance, 20 days) 
   p = worker.page;
   await p.goto(`/children/${child}`);
   await p.getByRole('link', { name: 'Child protection record' }).click();
+  await axe(p, 'child protection record');
   await p.getByRole('button', { name: 'Record a strategy discussion' }).click();
   await fillDate(p, 'heldOn', sdOn);
   await p.locator('#name-1').fill('Sam Walker');
@@ -326,6 +335,7 @@ test('(a) front-door referral → allocation → assessment (guidance, 20 days) 
   await p.locator('#name-4').fill('Jo Reynolds');
   await p.getByLabel('Information shared').fill('Assessment findings; police have two calls about Rowan alone at night.');
   await p.getByLabel('Section 47 enquiry: single agency (children’s social care)').check();
+  await axe(p, 'strategy discussion form');
   await submit(p, 'Save strategy discussion', /\/protection\/s47\/\d+$/);
   const s47Url = new URL(p.url()).pathname;
   await expectText(p, 'A section 47 enquiry has started from this discussion.');
@@ -335,6 +345,7 @@ test('(a) front-door referral → allocation → assessment (guidance, 20 days) 
   await p.getByLabel('Findings').fill('Rowan has been left alone at night on at least four occasions.');
   await p.getByLabel(/likely to suffer significant harm: initial child protection conference/).check();
   await fillDate(p, 'completedOn', cal.addWorkingDays(sdOn, 6));
+  await axe(p, 's47 enquiry');
   await submit(p, 'Save enquiry', new RegExp(`${s47Url}$`));
   await expectText(p, 'Section 47 enquiry saved');
   top = await recordTop(p, child);
@@ -354,6 +365,7 @@ test('(a) front-door referral → allocation → assessment (guidance, 20 days) 
   await p.getByLabel('Reports received').fill('Single assessment; school report; GP report');
   await p.getByLabel('Child protection plan', { exact: true }).check();
   await p.getByLabel('NEG: Neglect').check();
+  await axe(p, 'initial conference form');
   await submit(p, 'Save conference', /\/protection\/plans\/\d+$/);
   const planUrl = new URL(p.url()).pathname;
   await p.getByRole('heading', { name: 'Child protection plan', level: 1 }).waitFor();
@@ -393,6 +405,7 @@ test('(a) front-door referral → allocation → assessment (guidance, 20 days) 
   await p.locator('#agency-2').selectOption('education');
   await p.locator('#name-2').fill('Jo Reynolds');
   await p.getByLabel('Notes and progress against the plan').fill('Grandad stays on Mum’s work nights; breakfast club started.');
+  await axe(p, 'core group form');
   await submit(p, 'Save core group', new RegExp(`${planUrl}$`));
   await expectText(p, 'Core group recorded');
   assert.match(await p.locator('main').innerText(), /the first was held on working day 8/);
@@ -402,6 +415,7 @@ test('(a) front-door referral → allocation → assessment (guidance, 20 days) 
     await p.locator('#seen').check();
     await p.locator('#seenAlone').check();
     await p.getByLabel('Notes').fill(note);
+    if (on === visit1) await axe(p, 'visit form');
     await submit(p, 'Save visit', new RegExp(`${planUrl}$`));
     await expectText(p, 'Visit recorded');
   }
@@ -438,6 +452,7 @@ test('(a) front-door referral → allocation → assessment (guidance, 20 days) 
 
   await worker.page.goto(`/children/${child}/chronology`);
   const chronology = await worker.page.locator('main').innerText();
+  await axe(worker.page, 'chronology');
   for (const kind of ['Contact', 'Assessment', 'Signs of Safety mapping', 'Scaling', 'Strategy discussion', 'Section 47 enquiry', 'Initial child protection conference', 'Child protection plan', 'Core group', 'Child protection visit', 'Review child protection conference']) {
     assert.ok(chronology.includes(kind), `the chronology has a ${kind} entry`);
   }
@@ -527,12 +542,7 @@ async function closeEpisode(page: Page, childId: number, reason: string): Promis
 test('(b) assessment → CIN plan → closure (RC8 refused after a plan: RC7); a sibling’s NFA assessment → RC8; another’s early help → RC9, with axe', { skip: SKIP }, async () => {
   const violations: string[] = [];
   const axe = async (page: Page, label: string) => violations.push(...(await axeViolations(page, label)));
-  // The children's referral 30 working days ago opened an episode each (the front door is journey (a)'s).
-  const referralOn = wdBefore(30);
-  const db = server!.app.handle.db;
-  for (const id of [ids.esme, ids.otto, ids.ivy]) {
-    await db.insertInto('cin_episodes').values({ person_id: id, contact_child_id: null, referral_date: referralOn, referral_source: '2A', primary_need_code: 'N4', start_date: referralOn, end_date: null, closure_reason: null, team_id: null, worker_id: null, created_by: null }).execute();
-  }
+  const referralOn = bReferralOn;
   const startOn = cal.addWorkingDays(referralOn, 1);
   const workerTab = await as('social.worker');
   const managerTab = await as('team.manager');
