@@ -376,6 +376,8 @@ test('(a) front-door referral → allocation → assessment (guidance, 20 days) 
   assert.match(dangerRows[1]!, /The GP and the school nurse Rowan going without food .* Rowan has breakfast and an evening meal every day, checked by the school and Grandad/);
   assert.match(await p.locator('main').innerText(), /If Rowan is left alone at night again, he will stay with Grandad/);
   assert.equal(await p.getByRole('link', { name: 'an earlier mapping' }).getAttribute('href'), assessmentMappingUrl, 'carried forward from the assessment’s mapping');
+  const planClocks = (await p.getByRole('table', { name: 'Clocks on this plan' }).locator('tbody tr').allInnerTexts()).map((r) => r.replace(/\s+/g, ' ').trim());
+  hasClock(planClocks, clockLine('First core group', icpcOn, cal.addWorkingDays(icpcOn, 10), 3), 'the plan’s own clocks');
   await axe(p, 'plan (chair)');
   await screenshot(p, 'practice-journey-plan');
 
