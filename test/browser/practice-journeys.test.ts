@@ -326,7 +326,9 @@ test('(a) front-door referral → allocation → assessment (guidance, 20 days) 
   await p.goto(`/children/${child}`);
   await p.getByRole('link', { name: 'Child protection record' }).click();
   await axe(p, 'child protection record');
-  await p.getByRole('button', { name: 'Record a strategy discussion' }).click();
+  // The authorised assessment leads to the strategy discussion.
+  await p.goto(assessmentUrl);
+  await p.getByRole('link', { name: 'Record the strategy discussion' }).click();
   await fillDate(p, 'heldOn', sdOn);
   await p.locator('#name-1').fill('Sam Walker');
   await p.locator('#name-2').fill('DS Kerry Lund');

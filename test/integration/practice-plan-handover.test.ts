@@ -147,6 +147,28 @@ for (const target of TARGETS) {
       assert.match(text((await sw.get(`/protection/plans/${planId}`)).body), /Danger statements paired with safety goals Who is worried .* Children's services Being left alone at night/);
     });
 
+    test('an assessment authorised with outcome strategy discussion links to the strategy discussion form', async () => {
+      const db = t.handle.db;
+      const ctx = SYSTEM_CONTEXT;
+      const child = await t.services.people.create(ctx, { givenNames: 'Rook', familyName: 'Halloran', dateOfBirth: '2013-03-03', sex: 'M' });
+      const { id: episodeId } = await db.insertInto('cin_episodes').values({ person_id: child, contact_child_id: null, referral_date: referral, referral_source: '2A', primary_need_code: 'N1', start_date: referral, end_date: null, closure_reason: null, team_id: null, worker_id: null, created_by: null }).returning('id').executeTakeFirstOrThrow();
+      const a = t.services.assessments;
+      const id = await a.request(ctx, child, episodeId, today);
+      const version = async () => (await db.selectFrom('assessments').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
+      await a.giveGuidance(ctx, id, await version(), { guidance: 'Focus on the bruising.', timescale: 10, startDate: cal.addWorkingDays(referral, 1) }, cal, today);
+      await a.saveSection(ctx, id, await version(), { section: 'voice', childSeen: 'seen_alone', childSeenDate: wdAgo(30), childVoice: 'Told me about the belt.' });
+      await a.saveSection(ctx, id, await version(), { section: 'factors', factors: ['18C'] });
+      await a.saveSection(ctx, id, await version(), { section: 'analysis', analysis: 'Significant harm is suspected.' });
+      await a.saveSection(ctx, id, await version(), { section: 'outcome', outcome: 'strategy_discussion' });
+      await a.submit(ctx, id, await version());
+      const sw = new TestClient(t.app);
+      await sw.signIn('social.worker');
+      assert.ok(!(await sw.get(`/assessments/${id}`)).body.includes('/protection/strategy-discussions/new'), 'not before it is authorised');
+      await a.authorise(ctx, id, await version(), { decision: 'authorise', comments: 'Agreed.', date: today });
+      const page = await sw.get(`/assessments/${id}`);
+      assert.match(page.body, new RegExp(`<a class="govuk-link" href="/children/${child}/protection/strategy-discussions/new">Record the strategy discussion</a>`));
+    });
+
     test('a child in need plan takes the assessment’s final mapping too, and shows it', async () => {
       const db = t.handle.db;
       const ctx = SYSTEM_CONTEXT;
