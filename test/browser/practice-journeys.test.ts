@@ -170,7 +170,9 @@ test('(a) front-door referral → allocation → assessment (guidance, 20 days) 
   await p.getByLabel('What happened', { exact: true }).fill('Rowan came to school hungry again and said he was left at home alone overnight while his mum was out.');
   await p.locator('#parentsAware').check();
   await p.getByLabel('Parents agree to the referral and to information being shared').check();
+  await axe(p, 'contact form');
   await submit(p, 'Record contact', /\/frontdoor\/contacts\/\d+$/);
+  await axe(p, 'contact page');
   const contactUrl = p.url();
   await p.getByRole('link', { name: 'Recommend an outcome for Rowan' }).click();
   await p.getByLabel('Referral to children’s social care for assessment').check();
