@@ -98,6 +98,7 @@ export function createServices(config: AppConfig, handle: DatabaseHandle): Servi
   const users = new UsersService(db);
   const people = new PeopleService(db);
   const contacts = new ContactsService(db);
+  const practice = new PracticeService(db, people);
   const assessmentSettings = new AssessmentSettingsService(db);
   const calendar = new CalendarService(db);
   return {
@@ -133,13 +134,13 @@ export function createServices(config: AppConfig, handle: DatabaseHandle): Servi
     screening: new ScreeningService(db, people),
     handover: new HandoverService(db),
     earlyHelp: new EarlyHelpService(db, contacts),
-    assessments: new AssessmentsService(db, people, assessmentSettings),
+    assessments: new AssessmentsService(db, people, assessmentSettings, practice),
     assessmentSettings,
     apiClients: new ApiClientsService(db),
     police: new PoliceNotificationsService(db, personSearch, contacts, handle.kind),
     partnerContacts: new PartnerContactsService(db, personSearch, people, contacts),
-    practice: new PracticeService(db, people),
-    protection: new ProtectionService(db, people),
+    practice,
+    protection: new ProtectionService(db, people, practice),
     casework: new CaseworkService(db, people, calendar),
   };
 }

@@ -378,6 +378,9 @@ export function registerAssessmentRoutes(app: FastifyInstance, services: Service
     const last = data.reviews.at(-1)?.review_date ?? data.plan.start_date;
     const clock = next ? calendar.clockStatusForDueDate(last, next < last ? last : next, today, null, { dueSoonThreshold: 10 }) : null;
     return {
+      // The plan's Signs of Safety mapping (carried forward from the assessment's when the plan started).
+      planMapping: await services.practice.planMapping(request.ctx, 'cin_plan', data.plan.id),
+      planMapHref: `/children/${data.plan.person_id}/mappings/new?ownerKind=cin_plan&ownerId=${data.plan.id}`,
       pageTitle: `Child in need plan: ${data.name}`,
       plan: data.plan,
       reviews: data.reviews,

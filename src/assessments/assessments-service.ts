@@ -3,6 +3,7 @@ import type { Database } from '../db/schema.js';
 import { inTransaction, ConflictError, NotFoundError, ValidationError } from '../db/transaction.js';
 import { writeAudit, type RequestContext } from '../audit/audit-log.js';
 import type { PeopleService } from '../people/people-service.js';
+import type { PracticeService } from '../practice/practice-service.js';
 import type { WorkingCalendar } from '../time/index.js';
 import type { AssessmentSettingsService } from './assessment-settings.js';
 import type { CaseClock, ClockQuery } from '../casework/clocks.js';
@@ -57,6 +58,8 @@ export class AssessmentsService {
     private readonly db: Kysely<Database>,
     private readonly people: PeopleService,
     private readonly settings: AssessmentSettingsService,
+    /** Signs of Safety: a new CIN plan takes the assessment's mapping (danger statements, safety goals, bottom lines). */
+    private readonly practice?: PracticeService,
   ) {}
 
   /** This module's statutory clocks (the same source the casework registry uses). */
@@ -283,7 +286,9 @@ export class AssessmentsService {
         .values({ episode_id: e.id, person_id: a.person_id, assessment_id: a.id, start_date: input.startDate!, end_date: null, end_reason: null, review_interval_weeks: settings.cinReviewWeeks, created_by: ctx.user?.id ?? null })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await writeAudit(tx, ctx, { action: 'cin_plan.start', recordType: PLAN_AUDIT_TYPE, recordId: id, personIds: [a.person_id], details: { assessmentId, startDate: input.startDate } });
+      // "An assessment's danger statements and safety goals become the plan's."
+      const mappingId = this.practice ? await this.practice.carryIntoNewPlan(ctx, a.person_id, e.id, { ownerKind: 'cin_plan', ownerId: id, startDate: input.startDate! }, tx) : null;
+      await writeAudit(tx, ctx, { action: 'cin_plan.start', recordType: PLAN_AUDIT_TYPE, recordId: id, personIds: [a.person_id], details: { assessmentId, startDate: input.startDate, mappingId } });
       return id;
     });
   }

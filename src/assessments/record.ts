@@ -65,6 +65,23 @@ export const assessmentClocks: ClockSource = async (db: Kysely<Database>, query:
   return clocks;
 };
 
+/**
+ * What the top of the child's record says (casework RecordStatus): a child in need plan open on an open episode
+ * (priority 20), else an assessment not yet authorised on one (10, with where it has got to).
+ */
+export function recordStatusOf(
+  current: { status: string; episode_id: number } | null,
+  plans: Array<{ end_date: string | null; episode_id: number }>,
+  openEpisodeIds: number[],
+): { text: string; priority: number } | null {
+  if (plans.some((p) => !p.end_date && openEpisodeIds.includes(p.episode_id))) return { text: 'Child in need plan', priority: 20 };
+  if (current && openEpisodeIds.includes(current.episode_id)) {
+    const where = STATUSES[current.status as AssessmentStatus];
+    return { text: `Open assessment${where ? `: ${where.toLowerCase()}` : ''}`, priority: 10 };
+  }
+  return null;
+}
+
 /** The child's record: the current assessment with its clock, past assessments, CIN plans. */
 export const assessmentsRecordSection: RecordSection = {
   template: 'assessments/views/record-section.njk',
@@ -91,6 +108,7 @@ export const assessmentsRecordSection: RecordSection = {
     return {
       personId,
       current,
+      recordStatus: recordStatusOf(current, plans, episodes.map((e) => e.id)),
       past: rows.filter((a) => a !== current),
       plans: plans.map((p) => ({ ...p, nextReview: nextReviewDue(p, p.reviews) })),
       canStart: episodes.length > 0 && !current,

@@ -21,6 +21,7 @@ import {
   noteErrors,
   oversightErrors,
   parseTime,
+  type EpisodeActivity,
   type NoteType,
 } from './rules.js';
 
@@ -237,12 +238,31 @@ export class CaseworkService {
       const row = await this.lockEpisode(tx, id, version);
       const b = await this.child(ctx, row.person_id, tx);
       if (row.status !== 'open') throw new ValidationError('form', 'This episode is already closed.');
-      const errors = closureErrors({ endDate: input.endDate, reason: input.reason, startDate: row.start_date, today: todayInLondon(), openClocks: openClocks.length, confirmed: input.confirmed, hasDeathDate: !!b.dateOfDeath });
+      const activity = await this.episodeActivity(tx, id);
+      const errors = closureErrors({ endDate: input.endDate, reason: input.reason, startDate: row.start_date, today: todayInLondon(), openClocks: openClocks.length, confirmed: input.confirmed, hasDeathDate: !!b.dateOfDeath, activity });
       if (errors.length) throw new CaseworkRulesError(errors);
       await tx.updateTable('cin_episodes').set({ status: 'closed', end_date: input.endDate!, closure_reason: input.reason, version: row.version + 1 }).where('id', '=', id).execute();
       await tx.updateTable('episode_allocations').set({ to_date: input.endDate! }).where('episode_id', '=', id).where('to_date', 'is', null).execute();
       await writeAudit(tx, ctx, { action: 'casework.close', recordType: 'cin_episode', recordId: id, personIds: [row.person_id], details: { reason: input.reason, endDate: input.endDate, openClocks: openClocks.length } });
     });
+  }
+
+  /** What happened on an episode, for the RC8 / RC9 closure rules (read from the practice modules' tables). */
+  private async episodeActivity(executor: Kysely<Database>, episodeId: number): Promise<EpisodeActivity> {
+    const count = (n: { n: string | number | bigint } | undefined) => Number(n?.n ?? 0);
+    const [assessments, cinPlans, cpPlans, conferences] = await Promise.all([
+      executor.selectFrom('assessments').select((eb) => eb.fn.countAll().as('n')).where('episode_id', '=', episodeId).where('status', '=', 'authorised').executeTakeFirst(),
+      executor.selectFrom('cin_plans').select((eb) => eb.fn.countAll().as('n')).where('episode_id', '=', episodeId).executeTakeFirst(),
+      executor.selectFrom('cp_plans').select((eb) => eb.fn.countAll().as('n')).where('episode_id', '=', episodeId).executeTakeFirst(),
+      executor
+        .selectFrom('conferences')
+        .innerJoin('s47_enquiries', 's47_enquiries.id', 'conferences.s47_id')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('s47_enquiries.episode_id', '=', episodeId)
+        .where('conferences.kind', '=', 'initial')
+        .executeTakeFirst(),
+    ]);
+    return { authorisedAssessments: count(assessments), cinPlans: count(cinPlans), cpPlans: count(cpPlans), initialConferences: count(conferences) };
   }
 
   /** A form about a child (and the siblings it offers) was shown: audited like any other read of the record. */

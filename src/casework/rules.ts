@@ -97,6 +97,32 @@ export interface ClosureInput {
   confirmed: boolean;
   /** The child has a date of death on the person record (RC2 needs one: rule 4009Q). */
   hasDeathDate: boolean;
+  /**
+   * The work on the episode, for RC8 and RC9 ("case closed after assessment"): authorised assessments, and child in
+   * need plans, child protection plans and initial conferences. Without it those rules are not checked.
+   */
+  activity?: EpisodeActivity;
+}
+
+export interface EpisodeActivity {
+  authorisedAssessments: number;
+  cinPlans: number;
+  cpPlans: number;
+  initialConferences: number;
+}
+
+/** RC8 and RC9 say the case closed after an assessment, with nothing after it (CIN census 8825Q and 2990). */
+export function afterAssessmentErrors(reason: string, activity: EpisodeActivity): Errors {
+  if (reason !== 'RC8' && reason !== 'RC9') return [];
+  if (activity.authorisedAssessments === 0) {
+    return [{ field: 'reason', text: `${reason} is for a case closed after an assessment, and this episode has no authorised assessment: select the reason that fits` }];
+  }
+  const protection = activity.cpPlans ? 'a child protection plan' : activity.initialConferences ? 'an initial child protection conference' : '';
+  const after = [activity.cinPlans ? 'a child in need plan' : '', protection].filter(Boolean);
+  if (after.length) {
+    return [{ field: 'reason', text: `${reason} is for a case closed straight after the assessment, and this episode had ${after.join(' and ')}: select another reason, such as RC7` }];
+  }
+  return [];
 }
 
 /**
@@ -111,6 +137,7 @@ export function closureErrors(input: ClosureInput): Errors {
   else if (input.endDate > input.today) errors.push({ field: 'endDate', text: 'The date the episode closed must be today or in the past' });
   if (!isKey(CLOSURE_REASONS, input.reason)) errors.push({ field: 'reason', text: 'Select the reason for closure' });
   else if (input.reason === 'RC2' && !input.hasDeathDate) errors.push({ field: 'reason', text: 'Record the child’s date of death on their person record before closing with RC2 (died)' });
+  else if (input.activity) errors.push(...afterAssessmentErrors(input.reason, input.activity));
   if (input.openClocks > 0 && !input.confirmed) {
     errors.push({ field: 'confirmOpen', text: `${input.openClocks === 1 ? 'A statutory clock is' : `${input.openClocks} statutory clocks are`} still open on the child’s record: confirm you want to close the episode anyway` });
   }

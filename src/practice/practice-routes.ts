@@ -175,7 +175,9 @@ export function registerPracticeRoutes(app: FastifyInstance, services: Services)
       const body = (request.body ?? {}) as Record<string, unknown>;
       const m = await svc.getMapping(request.ctx, id, { audit: false });
       const ownerKind = isOwnerKind(body.ownerKind) ? body.ownerKind : (m.ownerKind as keyof typeof OWNER_KINDS);
-      const newId = await svc.carryForward(request.ctx, id, { ownerKind, ownerId: ownerKind === m.ownerKind ? m.ownerId : null });
+      // Into another piece of work (an assessment's mapping into a plan: ownerKind=cp_plan&ownerId=7), or the same one.
+      const ownerId = ownerKind === m.ownerKind ? m.ownerId : typeof body.ownerId === 'string' && /^\d{1,9}$/.test(body.ownerId) ? Number(body.ownerId) : null;
+      const newId = await svc.carryForward(request.ctx, id, { ownerKind, ownerId });
       setFlash(request, { heading: 'Mapping carried forward', text: 'The danger statements, safety goals and bottom lines are copied into this new draft.' });
       return reply.redirect(`/mappings/${newId}`);
     });

@@ -175,7 +175,7 @@ export class PracticeService {
    * protection or CIN plan): its danger statements with their safety goals, its bottom lines (with whether they were
    * shared) and its columns. For the assessment and protection modules; returns the new mapping's id.
    */
-  async carryForward(ctx: RequestContext, fromMappingId: number, to: { ownerKind: OwnerKind; ownerId: number | null }, executor: Kysely<Database> = this.db): Promise<number> {
+  async carryForward(ctx: RequestContext, fromMappingId: number, to: { ownerKind: OwnerKind; ownerId: number | null; mappedOn?: string }, executor: Kysely<Database> = this.db): Promise<number> {
     return inTransaction(executor, async (tx) => {
       const from = await tx.selectFrom('mappings').selectAll().where('id', '=', fromMappingId).executeTakeFirst();
       if (!from) throw new NotFoundError('mapping');
@@ -183,7 +183,7 @@ export class PracticeService {
       const parts = await this.parts(tx, fromMappingId);
       const { id } = await tx
         .insertInto('mappings')
-        .values({ person_id: from.person_id, episode_id: from.episode_id, owner_kind: to.ownerKind, owner_id: to.ownerId, mapped_on: todayInLondon(), carried_from_id: from.id, finalised_by: null, created_by: ctx.user?.id ?? null })
+        .values({ person_id: from.person_id, episode_id: from.episode_id, owner_kind: to.ownerKind, owner_id: to.ownerId, mapped_on: to.mappedOn ?? todayInLondon(), carried_from_id: from.id, finalised_by: null, created_by: ctx.user?.id ?? null })
         .returning('id')
         .executeTakeFirstOrThrow();
       await this.writeParts(tx, id, {
@@ -194,6 +194,35 @@ export class PracticeService {
       await writeAudit(tx, ctx, { action: 'mapping.carry_forward', recordType: AUDIT, recordId: id, personIds: [from.person_id], details: { from: fromMappingId, ownerKind: to.ownerKind, ownerId: to.ownerId } });
       return id;
     });
+  }
+
+  /**
+   * The mapping a new plan on this episode starts from: the latest final mapping made for one of the episode's
+   * assessments, else the latest final mapping of the episode itself. Null when there is none.
+   */
+  async mappingForNewPlan(executor: Kysely<Database>, personId: number, episodeId: number): Promise<number | null> {
+    const rows = await executor
+      .selectFrom('mappings')
+      .select(['id', 'owner_kind'])
+      .where('person_id', '=', personId)
+      .where('episode_id', '=', episodeId)
+      .where('status', '=', 'final')
+      .where('owner_kind', 'in', ['assessment', 'episode'])
+      .orderBy('mapped_on', 'desc')
+      .orderBy('id', 'desc')
+      .execute();
+    return (rows.find((r) => r.owner_kind === 'assessment') ?? rows[0])?.id ?? null;
+  }
+
+  /**
+   * A new plan takes the assessment's danger statements, safety goals and bottom lines: the mapping chosen by
+   * `mappingForNewPlan` is carried forward into a draft owned by the plan, dated the plan's start. In the caller's
+   * transaction; returns the new mapping's id, or null when the episode has no final mapping to carry.
+   */
+  async carryIntoNewPlan(ctx: RequestContext, personId: number, episodeId: number, plan: { ownerKind: 'cp_plan' | 'cin_plan'; ownerId: number; startDate: string }, executor: Kysely<Database>): Promise<number | null> {
+    const from = await this.mappingForNewPlan(executor, personId, episodeId);
+    if (from === null) return null;
+    return this.carryForward(ctx, from, { ownerKind: plan.ownerKind, ownerId: plan.ownerId, mappedOn: plan.startDate }, executor);
   }
 
   private async parts(db: Kysely<Database>, id: number): Promise<Pick<MappingDetail, 'items' | 'dangers' | 'bottomLines'>> {
@@ -232,6 +261,12 @@ export class PracticeService {
     const rows = await this.db.selectFrom('mappings').select(['id', 'person_id', 'status', 'mapped_on']).where('owner_kind', '=', ownerKind).where('owner_id', '=', ownerId).orderBy('id').execute();
     for (const personId of new Set(rows.map((r) => r.person_id))) await this.child(ctx, personId);
     return rows;
+  }
+
+  /** A plan's own mapping (the newest), in full, for the plan's page (whose view is audited by its module). */
+  async planMapping(ctx: RequestContext, ownerKind: 'cp_plan' | 'cin_plan', planId: number): Promise<MappingDetail | null> {
+    const newest = (await this.mappingsFor(ctx, ownerKind, planId)).at(-1);
+    return newest ? this.getMapping(ctx, newest.id, { audit: false }) : null;
   }
 
   /** The child's mappings, newest first, for choosing one on a form (the form page itself is a write page). */

@@ -218,6 +218,9 @@ export function registerProtectionRoutes(app: FastifyInstance, services: Service
     const lastVisit = d.visits[0] ?? null;
     const clocks = (await p.clocks({ personIds: [d.plan.person_id] }, calendar, today)).filter((c) => c.href === `/protection/plans/${d.plan.id}`);
     return {
+      // The plan's Signs of Safety mapping (carried forward from the assessment's when the plan started).
+      planMapping: await services.practice.planMapping(request.ctx, 'cp_plan', d.plan.id),
+      planMapHref: `/children/${d.plan.person_id}/mappings/new?ownerKind=cp_plan&ownerId=${d.plan.id}`,
       pageTitle: `Child protection plan: ${child.name}`,
       child,
       ...d,

@@ -4,6 +4,7 @@ import type { Database } from '../db/schema.js';
 import { inTransaction, ConflictError, NotFoundError, ValidationError, type Tx } from '../db/transaction.js';
 import { writeAudit, type RequestContext } from '../audit/audit-log.js';
 import type { PeopleService } from '../people/people-service.js';
+import type { PracticeService } from '../practice/practice-service.js';
 import type { WorkingCalendar } from '../time/index.js';
 import type { ConferenceAttendee, SdAttendee } from './tables.js';
 import type { CaseClock, ClockQuery } from '../casework/clocks.js';
@@ -48,6 +49,8 @@ export class ProtectionService {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly people: PeopleService,
+    /** Signs of Safety: a new plan takes the assessment's mapping (danger statements, safety goals, bottom lines). */
+    private readonly practice?: PracticeService,
   ) {}
 
   // ---- council setting: visit frequency ----------------------------------------------------------
@@ -245,6 +248,7 @@ export class ProtectionService {
       const makesPlan = input.decision === 'plan';
       const conferenceId = await this.insertConference(tx, ctx, { kind: 'initial', personId: s47.person_id, s47Id, planId: null, chairId: chairId!, input, planStart: makesPlan ? input.heldOn! : null });
       let planId: number | null = null;
+      let mappingId: number | null = null;
       if (makesPlan) {
         const earlier = await tx.selectFrom('cp_plans').select(['id', 'start_date']).where('person_id', '=', s47.person_id).execute();
         const person = await tx.selectFrom('people').select(['date_of_birth', 'expected_date_of_birth']).where('id', '=', s47.person_id).executeTakeFirstOrThrow();
@@ -259,8 +263,10 @@ export class ProtectionService {
             .executeTakeFirstOrThrow()
         ).id;
         await tx.updateTable('conferences').set({ plan_id: planId }).where('id', '=', conferenceId).execute();
+        // "An assessment's danger statements and safety goals become the plan's."
+        mappingId = this.practice ? await this.practice.carryIntoNewPlan(ctx, s47.person_id, s47.episode_id, { ownerKind: 'cp_plan', ownerId: planId, startDate: input.heldOn! }, tx) : null;
       }
-      await writeAudit(tx, ctx, { action: 'conference.initial', recordType: 'conference', recordId: conferenceId, personIds: [s47.person_id], details: { s47Id, heldOn: input.heldOn, decision: input.decision, category: input.category || null, planId } });
+      await writeAudit(tx, ctx, { action: 'conference.initial', recordType: 'conference', recordId: conferenceId, personIds: [s47.person_id], details: { s47Id, heldOn: input.heldOn, decision: input.decision, category: input.category || null, planId, mappingId } });
       return { conferenceId, planId };
     });
   }

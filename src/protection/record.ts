@@ -19,6 +19,8 @@ export const protectionRecordSection: RecordSection = {
     const openS47 = data.enquiries.find((s) => !s.completed_on || (s.outcome === 'icpc' && !data.conferences.some((c) => c.s47_id === s.id))) ?? null;
     const status = plan ? 'On a child protection plan' : openS47 ? 'Section 47 enquiry' : data.plans.length ? 'Child protection plan ended' : data.discussions.length ? 'Strategy discussion held' : 'No child protection involvement';
     return {
+      // The top of the child's record (casework RecordStatus): a plan outranks an enquiry.
+      recordStatus: plan ? { text: `Child protection plan: ${label(CATEGORIES, plan.latest_category)}`, priority: 40 } : openS47 ? { text: 'Section 47 enquiry', priority: 30 } : null,
       protection: {
         personId,
         status,

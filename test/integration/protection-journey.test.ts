@@ -120,7 +120,7 @@ for (const target of TARGETS) {
       assert.match(planPage, /NEG: Neglect/);
       assert.match(planPage, /Attend the parenting course/);
       assert.match(planPage, /Gran/);
-      assert.ok(planHtml.includes(`/children/${childId}/mappings/new?owner=cp_plan:${planId}`));
+      assert.ok(planHtml.includes(`/children/${childId}/mappings/new?ownerKind=cp_plan&amp;ownerId=${planId}`));
 
       // Review conference within 3 months: the plan continues, latest category EMO.
       const reviewOn = addCalendarDays(addCalendarMonths(icpcOn, 3), -5);

@@ -115,3 +115,14 @@ test('CIN plan reviews: first due the interval after the start, then the next da
   assert.deepEqual(validatePlanStart('2026-03-31', '2026-04-01', '2026-04-08', false).map((e) => e.field), ['startDate']);
   assert.deepEqual(validatePlanEnd('2026-04-07', '', '2026-04-07', '2026-04-08').map((e) => e.field), ['endDate', 'endReason']);
 });
+
+test('the top of the child’s record: a CIN plan on an open episode, else an assessment not yet authorised on one', async () => {
+  const { recordStatusOf } = await import('../../src/assessments/record.js');
+  const open = [5];
+  assert.equal(recordStatusOf(null, [], open), null);
+  assert.deepEqual(recordStatusOf({ status: 'awaiting_guidance', episode_id: 5 }, [], open), { text: 'Open assessment: awaiting manager guidance', priority: 10 });
+  assert.deepEqual(recordStatusOf({ status: 'in_progress', episode_id: 5 }, [], open), { text: 'Open assessment: in progress', priority: 10 });
+  assert.equal(recordStatusOf({ status: 'in_progress', episode_id: 4 }, [], open), null, 'a closed episode’s assessment does not count');
+  assert.deepEqual(recordStatusOf({ status: 'in_progress', episode_id: 5 }, [{ end_date: null, episode_id: 5 }], open), { text: 'Child in need plan', priority: 20 });
+  assert.equal(recordStatusOf(null, [{ end_date: '2026-03-02', episode_id: 5 }], open), null, 'an ended plan does not count');
+});

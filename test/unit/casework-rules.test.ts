@@ -106,3 +106,21 @@ test('status from the episodes, age, and chronology keys for entries a module ga
   assert.equal(k, fallbackKey({ date: '2026-04-03', kind: 'Strategy discussion', summary: 'Joint s47' }));
   assert.notEqual(k, fallbackKey({ date: '2026-04-03', kind: 'Strategy discussion', summary: 'Single agency' }));
 });
+
+test('closure RC8 / RC9 ("closed after assessment"): only with an authorised assessment and no plan or initial conference after it (CIN census 8825Q, 2990)', () => {
+  const none = { authorisedAssessments: 0, cinPlans: 0, cpPlans: 0, initialConferences: 0 };
+  const assessed = { ...none, authorisedAssessments: 1 };
+  assert.deepEqual(closure({ activity: assessed }), []);
+  assert.deepEqual(closure({ reason: 'RC9', activity: assessed }), []);
+  const noAssessment = closure({ activity: none });
+  assert.deepEqual(fields(noAssessment), ['reason']);
+  assert.match(noAssessment[0]!.text, /RC8 is for a case closed after an assessment, and this episode has no authorised assessment/);
+  const cin = closure({ reason: 'RC9', activity: { ...assessed, cinPlans: 1 } });
+  assert.match(cin[0]!.text, /RC9 .* had a child in need plan: select another reason, such as RC7/);
+  assert.match(closure({ activity: { ...assessed, cpPlans: 1, initialConferences: 1 } })[0]!.text, /had a child protection plan:/);
+  assert.match(closure({ activity: { ...assessed, initialConferences: 1 } })[0]!.text, /had an initial child protection conference/);
+  assert.match(closure({ activity: { ...assessed, cinPlans: 1, cpPlans: 1 } })[0]!.text, /a child in need plan and a child protection plan/);
+  // Other reasons do not depend on the work done; RC7 after a plan is how such an episode closes.
+  assert.deepEqual(closure({ reason: 'RC7', activity: { ...none, cinPlans: 1 } }), []);
+  assert.deepEqual(closure({ reason: 'RC7', activity: none }), []);
+});
