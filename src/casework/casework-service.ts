@@ -247,22 +247,50 @@ export class CaseworkService {
     });
   }
 
-  /** What happened on an episode, for the RC8 / RC9 closure rules (read from the practice modules' tables). */
+  /** What happened on an episode, for the closure rules (RC8 / RC9, and the census's unfinished-work rules; read from the practice modules' tables). */
   private async episodeActivity(executor: Kysely<Database>, episodeId: number): Promise<EpisodeActivity> {
-    const count = (n: { n: string | number | bigint } | undefined) => Number(n?.n ?? 0);
-    const [assessments, cinPlans, cpPlans, conferences] = await Promise.all([
-      executor.selectFrom('assessments').select((eb) => eb.fn.countAll().as('n')).where('episode_id', '=', episodeId).where('status', '=', 'authorised').executeTakeFirst(),
-      executor.selectFrom('cin_plans').select((eb) => eb.fn.countAll().as('n')).where('episode_id', '=', episodeId).executeTakeFirst(),
-      executor.selectFrom('cp_plans').select((eb) => eb.fn.countAll().as('n')).where('episode_id', '=', episodeId).executeTakeFirst(),
-      executor
-        .selectFrom('conferences')
-        .innerJoin('s47_enquiries', 's47_enquiries.id', 'conferences.s47_id')
-        .select((eb) => eb.fn.countAll().as('n'))
-        .where('s47_enquiries.episode_id', '=', episodeId)
-        .where('conferences.kind', '=', 'initial')
-        .executeTakeFirst(),
-    ]);
-    return { authorisedAssessments: count(assessments), cinPlans: count(cinPlans), cpPlans: count(cpPlans), initialConferences: count(conferences) };
+    const r = await sql<{
+      authorised: number; unauthorised: number; cin_plans: number; open_cin_plans: number; cp_plans: number; open_cp_plans: number; initial_conferences: number; unfinished_s47s: number;
+      assessment_start: string | null; assessment_authorised: string | null; s47_start: string | null; icpc: string | null; plan_start: string | null; plan_end: string | null;
+    }>`
+      select
+        (select count(*)::int from assessments a where a.episode_id = ${episodeId} and a.status = 'authorised') as authorised,
+        (select count(*)::int from assessments a where a.episode_id = ${episodeId} and a.status <> 'authorised') as unauthorised,
+        (select count(*)::int from cin_plans p where p.episode_id = ${episodeId}) as cin_plans,
+        (select count(*)::int from cin_plans p where p.episode_id = ${episodeId} and p.end_date is null) as open_cin_plans,
+        (select count(*)::int from cp_plans p where p.episode_id = ${episodeId}) as cp_plans,
+        (select count(*)::int from cp_plans p where p.episode_id = ${episodeId} and p.end_date is null) as open_cp_plans,
+        (select count(*)::int from conferences c join s47_enquiries s on s.id = c.s47_id where s.episode_id = ${episodeId} and c.kind = 'initial') as initial_conferences,
+        (select count(*)::int from s47_enquiries s where s.episode_id = ${episodeId} and s.icpc_not_required_reason = ''
+           and not exists (select 1 from conferences c where c.s47_id = s.id and c.kind = 'initial')) as unfinished_s47s,
+        (select max(a.start_date)::text from assessments a where a.episode_id = ${episodeId}) as assessment_start,
+        (select max(a.authorisation_date)::text from assessments a where a.episode_id = ${episodeId}) as assessment_authorised,
+        (select max(s.start_date)::text from s47_enquiries s where s.episode_id = ${episodeId}) as s47_start,
+        (select max(c.held_on)::text from conferences c join s47_enquiries s on s.id = c.s47_id where s.episode_id = ${episodeId} and c.kind = 'initial') as icpc,
+        (select max(d)::text from (select start_date as d from cin_plans where episode_id = ${episodeId} union all select start_date from cp_plans where episode_id = ${episodeId}) x) as plan_start,
+        (select max(d)::text from (select end_date as d from cin_plans where episode_id = ${episodeId} union all select end_date from cp_plans where episode_id = ${episodeId}) x) as plan_end
+    `.execute(executor);
+    const a = r.rows[0]!;
+    const dated: Array<[string | null, string]> = [
+      [a.assessment_start, 'the start of an assessment'],
+      [a.assessment_authorised, 'an assessment’s authorisation'],
+      [a.s47_start, 'the start of a section 47 enquiry'],
+      [a.icpc, 'an initial child protection conference'],
+      [a.plan_start, 'the start of a plan'],
+      [a.plan_end, 'the end of a plan'],
+    ];
+    const latest = dated.filter((d): d is [string, string] => !!d[0]).sort((x, y) => (x[0] < y[0] ? 1 : x[0] > y[0] ? -1 : 0))[0];
+    return {
+      authorisedAssessments: a.authorised,
+      unauthorisedAssessments: a.unauthorised,
+      cinPlans: a.cin_plans,
+      openCinPlans: a.open_cin_plans,
+      cpPlans: a.cp_plans,
+      openCpPlans: a.open_cp_plans,
+      initialConferences: a.initial_conferences,
+      unfinishedS47s: a.unfinished_s47s,
+      latest: latest ? { date: latest[0], what: latest[1] } : null,
+    };
   }
 
   /** A form about a child (and the siblings it offers) was shown: audited like any other read of the record. */

@@ -3,6 +3,7 @@
  * Plain functions, free of HTTP and SQL, with unit tests (test/unit/casework-rules.test.ts).
  */
 import { PRIMARY_NEED } from '../frontdoor/decision-form.js';
+import { formatIsoDate } from '../web/nunjucks-setup.js';
 
 export { PRIMARY_NEED };
 
@@ -109,6 +110,34 @@ export interface EpisodeActivity {
   cinPlans: number;
   cpPlans: number;
   initialConferences: number;
+  /** Assessments not (yet) authorised: a closed episode may have none (CIN census 8867). */
+  unauthorisedAssessments?: number;
+  /** Section 47 enquiries with neither an initial conference nor "ICPC not required" (8868). */
+  unfinishedS47s?: number;
+  /** Plans still running: a plan ends before, or when, its episode closes (8565: closure on or after the plan's end). */
+  openCpPlans?: number;
+  openCinPlans?: number;
+  /** The latest dated thing done on the episode (assessment start or authorisation, s47 start, ICPC, plan start or end): the closure may not come before it (8565). */
+  latest?: { date: string; what: string } | null;
+}
+
+/** What the CIN census refuses in a closed episode (8867, 8868, 8565): work still unfinished, or done after the closure date. */
+export function unfinishedWorkErrors(endDate: string | null, activity: EpisodeActivity): Errors {
+  const errors: Errors = [];
+  const n = (x: number | undefined) => x ?? 0;
+  const plural = (k: number, one: string, many: string) => (k === 1 ? one : `${k} ${many}`);
+  if (n(activity.unauthorisedAssessments)) {
+    errors.push({ field: 'reason', text: `${plural(n(activity.unauthorisedAssessments), 'An assessment', 'assessments')} on this episode ${n(activity.unauthorisedAssessments) === 1 ? 'is' : 'are'} not authorised: finish and authorise ${n(activity.unauthorisedAssessments) === 1 ? 'it' : 'them'} before closing (CIN census 8867)` });
+  }
+  if (n(activity.unfinishedS47s)) {
+    errors.push({ field: 'reason', text: `${plural(n(activity.unfinishedS47s), 'A section 47 enquiry', 'section 47 enquiries')} on this episode ${n(activity.unfinishedS47s) === 1 ? 'has' : 'have'} neither an initial conference nor a decision that one is not required: record the outcome before closing (CIN census 8868)` });
+  }
+  if (n(activity.openCpPlans)) errors.push({ field: 'reason', text: 'The child protection plan on this episode is still running: end it (at a review conference) before closing' });
+  if (n(activity.openCinPlans)) errors.push({ field: 'reason', text: 'The child in need plan on this episode is still running: end it before closing' });
+  if (endDate && activity.latest && endDate < activity.latest.date) {
+    errors.push({ field: 'endDate', text: `The date the episode closed must be on or after ${activity.latest.what} on ${formatIsoDate(activity.latest.date)} (CIN census 8565)` });
+  }
+  return errors;
 }
 
 /** RC8 and RC9 say the case closed after an assessment, with nothing after it (CIN census 8825Q and 2990). */
@@ -138,6 +167,8 @@ export function closureErrors(input: ClosureInput): Errors {
   if (!isKey(CLOSURE_REASONS, input.reason)) errors.push({ field: 'reason', text: 'Select the reason for closure' });
   else if (input.reason === 'RC2' && !input.hasDeathDate) errors.push({ field: 'reason', text: 'Record the child’s date of death on their person record before closing with RC2 (died)' });
   else if (input.activity) errors.push(...afterAssessmentErrors(input.reason, input.activity));
+  if (input.activity && input.endDate && input.endDate >= input.startDate && input.endDate <= input.today) errors.push(...unfinishedWorkErrors(input.endDate, input.activity));
+  else if (input.activity) errors.push(...unfinishedWorkErrors(null, input.activity));
   if (input.openClocks > 0 && !input.confirmed) {
     errors.push({ field: 'confirmOpen', text: `${input.openClocks === 1 ? 'A statutory clock is' : `${input.openClocks} statutory clocks are`} still open on the child’s record: confirm you want to close the episode anyway` });
   }

@@ -211,8 +211,40 @@ for (const target of TARGETS) {
       assert.ok(audits.some((a) => a.action === 'casework.chronology.view') && audits.some((a) => a.action === 'casework.chronology.mark'));
     });
 
+    test('closure: work unfinished on an episode (an assessment not authorised) is named and the episode stays open', async () => {
+      const ep = await db()
+        .selectFrom('cin_episodes as e')
+        .selectAll('e')
+        .where('e.status', '=', 'open')
+        .where(({ exists, selectFrom }) => exists(selectFrom('assessments as a').select('a.id').whereRef('a.episode_id', '=', 'e.id').where('a.status', '<>', 'authorised')))
+        .orderBy('e.id')
+        .executeTakeFirstOrThrow();
+      const form = await tm.get(`/casework/episodes/${ep.id}/close`);
+      const refused = await tm.post(`/casework/episodes/${ep.id}/close`, { version: versionOf(form.body), reason: 'RC7', confirmOpen: 'yes', ...dateFields('endDate', today) });
+      assert.equal(refused.status, 400);
+      assert.match(text(refused.body), /not authorised: finish and authorise it before closing \(CIN census 8867\)/);
+      assert.equal((await db().selectFrom('cin_episodes').select('status').where('id', '=', ep.id).executeTakeFirstOrThrow()).status, 'open');
+    });
+
     test('closure: a manager closes with a date and DfE reason; RC2 needs a date of death; closed episodes cannot be allocated', async () => {
-      const ep = await mine();
+      // A referral just allocated, with no assessment, enquiry or plan on it yet (those have their own closure rules):
+      // a child of the demo with no open episode, referred and allocated to the social worker today.
+      const child = await db()
+        .selectFrom('people as p')
+        .select('p.id')
+        .where('p.restricted', '=', false)
+        .where('p.merged_into_id', 'is', null)
+        .where('p.date_of_birth', '>', `${Number(today.slice(0, 4)) - 15}${today.slice(4)}`)
+        .where(({ not, exists, selectFrom }) => not(exists(selectFrom('cin_episodes as e').select('e.id').whereRef('e.person_id', '=', 'p.id').where('e.status', '=', 'open'))))
+        .orderBy('p.id')
+        .executeTakeFirstOrThrow();
+      const team = (await db().selectFrom('teams').select('id').where('name', '=', 'Assessment').executeTakeFirstOrThrow()).id;
+      const ep = await db()
+        .insertInto('cin_episodes')
+        .values({ person_id: child.id, referral_date: today, referral_source: '1A', start_date: today, team_id: team, worker_id: swId })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await db().insertInto('episode_allocations').values({ episode_id: ep.id, team_id: team, worker_id: swId, from_date: today, reason: 'For assessment' }).execute();
       const form = await tm.get(`/casework/episodes/${ep.id}/close`);
       assert.equal(form.status, 200);
       const version = versionOf(form.body);

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ageOn, allocationErrors, allocationKind, closureErrors, deletionErrors, episodeStatus, markErrors, noteErrors, oversightErrors, parseTime, CLOSURE_REASONS, type AllocationInput } from '../../src/casework/rules.js';
+import { ageOn, allocationErrors, allocationKind, closureErrors, unfinishedWorkErrors, deletionErrors, episodeStatus, markErrors, noteErrors, oversightErrors, parseTime, CLOSURE_REASONS, type AllocationInput } from '../../src/casework/rules.js';
 import { fallbackKey } from '../../src/casework/chronology.js';
 
 const fields = (errors: Array<{ field: string }>) => errors.map((e) => e.field);
@@ -123,4 +123,21 @@ test('closure RC8 / RC9 ("closed after assessment"): only with an authorised ass
   // Other reasons do not depend on the work done; RC7 after a plan is how such an episode closes.
   assert.deepEqual(closure({ reason: 'RC7', activity: { ...none, cinPlans: 1 } }), []);
   assert.deepEqual(closure({ reason: 'RC7', activity: none }), []);
+});
+
+test('closure: the census refuses unfinished work in a closed episode (8867, 8868), running plans, and a closure before the last activity (8565)', () => {
+  const none = { authorisedAssessments: 1, cinPlans: 0, cpPlans: 0, initialConferences: 0 };
+  assert.deepEqual(unfinishedWorkErrors('2026-06-01', none), []);
+  assert.match(unfinishedWorkErrors('2026-06-01', { ...none, unauthorisedAssessments: 1 })[0]!.text, /An assessment on this episode is not authorised.*8867/);
+  assert.match(unfinishedWorkErrors('2026-06-01', { ...none, unauthorisedAssessments: 2 })[0]!.text, /2 assessments on this episode are not authorised/);
+  assert.match(unfinishedWorkErrors('2026-06-01', { ...none, unfinishedS47s: 1 })[0]!.text, /neither an initial conference nor a decision.*8868/);
+  assert.match(unfinishedWorkErrors('2026-06-01', { ...none, openCpPlans: 1 })[0]!.text, /child protection plan .* still running/);
+  assert.match(unfinishedWorkErrors('2026-06-01', { ...none, openCinPlans: 1 })[0]!.text, /child in need plan .* still running/);
+  const late = unfinishedWorkErrors('2026-06-01', { ...none, latest: { date: '2026-06-02', what: 'the end of a plan' } });
+  assert.deepEqual(late, [{ field: 'endDate', text: 'The date the episode closed must be on or after the end of a plan on 2 June 2026 (CIN census 8565)' }]);
+  assert.deepEqual(unfinishedWorkErrors('2026-06-02', { ...none, latest: { date: '2026-06-02', what: 'the end of a plan' } }), []);
+  // Through closureErrors: a bad closure date is reported once, as itself, not also against the activity.
+  const base = { reason: 'RC7', startDate: '2026-01-05', today: '2026-11-27', openClocks: 0, confirmed: false, hasDeathDate: false };
+  assert.deepEqual(closureErrors({ ...base, endDate: '2026-05-01', activity: { ...none, latest: { date: '2026-06-02', what: 'the end of a plan' } } }).map((e) => e.field), ['endDate']);
+  assert.deepEqual(closureErrors({ ...base, endDate: '2025-12-01', activity: { ...none, latest: { date: '2026-06-02', what: 'the end of a plan' } } }).map((e) => e.text), ['The date the episode closed must be on or after the date it started']);
 });
