@@ -466,19 +466,20 @@ const STORIES: StoryDef[] = [
   {
     key: 'sd_no_s47',
     // A strategy discussion 3 working days ago decided no s47: the single assessment continues (actions still open).
-    fit: (r, k, age) => (fdStrategy(r) ? (age >= 2 && age <= 8 ? 0 : null) : age >= 5 && age <= 34 ? Math.abs(age - 12) : null),
+    fit: (r, k, age) => (fdStrategy(r) ? (age >= 2 && age <= 8 ? 0 : null) : age >= 4 && age <= 42 ? Math.abs(age - 12) : null),
     build: (r, k) => {
       const sd = fdStrategy(r) ? fwd(k, r.receivedDate, 1) : ago(k, 3);
       const c = baseCase('sd_no_s47', r, k);
       const start = min(fwd(k, r.receivedDate, 1), sd);
-      c.assessment = { requested: start, status: 'in_progress', start, timescale: 35, due: dueDate(k, r.receivedDate, start, 35), childSeenOn: min(fwd(k, start, 1), k.today), seenWithParent: true, submitted: null, authorised: null, outcome: null, factors: [] };
+      const timescale = TIMESCALES.find((t) => dueDate(k, r.receivedDate, start, t) > k.today) ?? 45;
+      c.assessment = { requested: start, status: 'in_progress', start, timescale, due: dueDate(k, r.receivedDate, start, timescale), childSeenOn: min(fwd(k, start, 1), k.today), seenWithParent: true, submitted: null, authorised: null, outcome: null, factors: [] };
       c.strategy = { on: sd, decision: 'no_s47' };
       return c;
     },
   },
   {
     key: 'awaiting_guidance',
-    fit: (r, k, age) => (age >= 1 && age <= 15 ? age : null),
+    fit: (r, k, age) => (age >= 1 && age <= 20 ? age : null),
     build: (r, k) => {
       const c = baseCase('awaiting_guidance', r, k);
       const requested = c.episode.allocation!.from;
@@ -490,9 +491,10 @@ const STORIES: StoryDef[] = [
   {
     key: 'assessment_overdue',
     // A 20-working-day timescale that has passed (10 if the referral is more recent).
-    fit: (r, k, age) => (fdStrategy(r) ? null : age >= 14 && age <= 44 ? Math.abs(age - 26) : null),
+    fit: (r, k, age) => (age >= 14 && age <= 44 ? Math.abs(age - 26) + (fdStrategy(r) ? 10 : 0) : null),
     build: (r, k) => {
       const c = baseCase('assessment_overdue', r, k);
+      if (fdStrategy(r)) c.strategy = { on: fwd(k, r.receivedDate, 1), decision: 'no_s47' };
       const start = fwd(k, r.receivedDate, 1);
       const timescale = fwd(k, start, 20) < k.today ? 20 : 10;
       c.assessment = { requested: start, status: 'in_progress', start, timescale, due: dueDate(k, r.receivedDate, start, timescale), childSeenOn: fwd(k, start, 3), seenWithParent: false, submitted: null, authorised: null, outcome: null, factors: [] };
@@ -502,9 +504,10 @@ const STORIES: StoryDef[] = [
   },
   {
     key: 'assessment_submitted',
-    fit: (r, k, age) => (fdStrategy(r) ? null : age >= 6 && age <= 40 ? Math.abs(age - 15) : null),
+    fit: (r, k, age) => (age >= 4 && age <= 42 ? Math.abs(age - 15) + (fdStrategy(r) ? 10 : 0) : null),
     build: (r, k) => {
       const c = baseCase('assessment_submitted', r, k);
+      if (fdStrategy(r)) c.strategy = { on: fwd(k, r.receivedDate, 1), decision: 'no_s47' };
       const start = fwd(k, r.receivedDate, 1);
       const submitted = ago(k, 1) > start ? ago(k, 1) : k.today;
       const timescale = timescaleFor(k, r.receivedDate, start, k.today);
