@@ -352,7 +352,8 @@ function protection(k: Clock, sd: string, o: { category: Category; latest?: Cate
     preBirth: !!o.preBirth,
     visitEvery: 10,
     coreGroups,
-    visits: o.preBirth ? [] : visits(k, icpc, min(end ?? o.lastVisit, o.lastVisit), o.visitEvery),
+    // Before the birth, the visits are to the mother (the child cannot be seen).
+    visits: visits(k, icpc, min(end ?? o.lastVisit, o.lastVisit), o.visitEvery).map((v) => (o.preBirth ? { ...v, seen: false, seenAlone: false } : v)),
     reviews,
   };
   return { s47, plan, strategy: { on: sd, decision: (o.preBirth ? 's47_single' : 's47_joint') as StrategyStory['decision'] } };
@@ -365,8 +366,16 @@ function path(from: number, to: number, n: number): number[] {
 }
 
 function sosFor(theme: ThemeKey, dates: string[], scores: number[], o: { final?: boolean; planMappedOn?: string | null; shared?: boolean; supervision?: SosStory['supervision']; voice?: SosStory['voice'] } = {}): SosStory {
-  const sorted = [...new Set(dates)].sort();
-  const medians = scores.length === sorted.length ? scores : path(scores[0]!, scores.at(-1)!, sorted.length);
+  // Dates close together (under an eighth of the whole span) are left out, so the chart's date labels stay apart.
+  const all = [...new Set(dates)].sort();
+  const span = all.length > 1 ? calendarDaysBetween(all[0]!, all.at(-1)!) : 0;
+  const sorted: string[] = [];
+  for (const [i, d] of all.entries()) {
+    const last = i === all.length - 1;
+    if (last && sorted.length > 1 && calendarDaysBetween(sorted.at(-1)!, d) < span / 8) sorted.pop();
+    if (!sorted.length || last || (calendarDaysBetween(sorted.at(-1)!, d) >= span / 8 && calendarDaysBetween(d, all.at(-1)!) >= span / 8)) sorted.push(d);
+  }
+  const medians = scores.length === all.length ? sorted.map((d) => scores[all.indexOf(d)]!) : path(scores[0]!, scores.at(-1)!, sorted.length);
   return {
     theme,
     mappedOn: sorted[0]!,
@@ -421,7 +430,7 @@ const STORIES: StoryDef[] = [
     build: (r, k) => {
       const sd = fdStrategy(r) ? fwd(k, r.receivedDate, 1) : ago(k, 16);
       const c = baseCase('cp_new', r, k);
-      const p = protection(k, sd, { category: 'NEG', visitEvery: 10, lastVisit: k.today, noCoreGroupYet: true });
+      const p = protection(k, sd, { category: 'NEG', visitEvery: 10, lastVisit: ago(k, 1), noCoreGroupYet: true });
       c.assessment = fdStrategy(r) ? authorisedAssessment(k, r.receivedDate, sd, p.s47.completed!, 'strategy_discussion', THEMES.baby.factors) : assessedThenStrategy(k, r, sd, 'baby');
       c.strategy = p.strategy;
       c.s47 = p.s47;
@@ -574,7 +583,7 @@ const STORIES: StoryDef[] = [
       const planStart = c.assessment.authorised!;
       c.cinPlan = { start: planStart, end: null, endReason: null, reviews: cinReviews(planStart, ago(k, 8), ['Mum is still struggling; attendance worse. Plan continues with more support.']) };
       const supervision = ago(k, 4);
-      const dates = [fwd(k, start, 3), planStart, fwd(k, planStart, 20), ...c.cinPlan.reviews.map((x) => x.on), ago(k, 6)];
+      const dates = [fwd(k, start, 3), planStart, fwd(k, planStart, 20), ...c.cinPlan.reviews.map((x) => x.on), ago(k, 15)];
       c.sos = sosFor('neglect', dates, [5, 2], { planMappedOn: planStart, shared: false, supervision: { on: supervision, score: 2 }, voice: 'words_and_pictures' });
       return c;
     },
@@ -641,7 +650,7 @@ function preBirth(k: Clock, mother: { id: number; familyName: string }): DemoCas
   const referral = ago(k, 35);
   const start = fwd(k, referral, 1);
   const sd = fwd(k, start, 11);
-  const p = protection(k, sd, { category: 'NEG', visitEvery: 10, lastVisit: k.today, preBirth: true, icpcDay: 11 });
+  const p = protection(k, sd, { category: 'NEG', visitEvery: 10, lastVisit: ago(k, 2), preBirth: true, icpcDay: 11 });
   const assessment = authorisedAssessment(k, referral, start, sd, 'strategy_discussion', THEMES.unborn.factors);
   return {
     key: 'pre_birth',

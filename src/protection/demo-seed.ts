@@ -88,7 +88,7 @@ async function writeStory(tx: Tx, story: DemoCase, ep: { id: number; person_id: 
     await tx.insertInto('conferences').values({ kind: 'review', person_id: personId, s47_id: null, plan_id: planId, held_on: r.on, chair_id: chair, attendees: conferenceAttendees(medianOn(story, r.on)), reports_received: 'Social work report; core group minutes', decision: r.decision, category: r.decision === 'continue' ? (r.category ?? plan.category) : null, plan_start: null, created_by: chair }).execute();
   }
   if (plan.visits.length) {
-    await tx.insertInto('cp_visits').values(plan.visits.map((v) => ({ plan_id: planId, visited_on: v.on, seen: v.seen, seen_alone: v.seenAlone, notes: v.seen ? 'Child seen in their bedroom; talked about school and their safety person.' : 'No one home; card left and a visit booked for the next day.', created_by: worker }))).execute();
+    await tx.insertInto('cp_visits').values(plan.visits.map((v) => ({ plan_id: planId, visited_on: v.on, seen: v.seen, seen_alone: v.seenAlone, notes: plan.preBirth ? 'Mum seen at home before the birth; the baby’s room is ready and her sister is staying.' : v.seen ? 'Child seen in their bedroom; talked about school and their safety person.' : 'No one home; card left and a visit booked for the next day.', created_by: worker }))).execute();
   }
   await tx.insertInto('safety_network').values([
     { plan_id: planId, name: 'Grandmother', relationship: 'Maternal grandmother', role: 'Stays over when the worries are highest' },

@@ -127,9 +127,10 @@ for (const target of TARGETS) {
       assert.ok(overdue(/^Initial child protection conference$/), 'an overdue ICPC');
       assert.ok(overdue(/^Child protection visit$/), 'an overdue visit');
       assert.ok(clocks.some((c) => c.label === 'First core group' && c.status !== 'overdue'), 'a first core group due');
-      // Only the stories' overdue clocks are overdue: the ICPC, the visit, the assessment, one action, perhaps guidance.
-      const icpcOverdue = clocks.filter((c) => c.status === 'overdue' && c.label === 'Initial child protection conference');
-      assert.equal(icpcOverdue.length, 1, 'one overdue ICPC');
+      // Only the stories' overdue work is overdue (one each), not work the demo forgot to record.
+      for (const label of ['Initial child protection conference', 'Child protection visit', 'Assessment to be completed and authorised', 'First core group', 'Review child protection conference', 'First review child protection conference']) {
+        assert.ok(clocks.filter((c) => c.status === 'overdue' && c.label === label).length <= 1, `one overdue ${label} at most`);
+      }
     });
 
     test('Signs of Safety: mappings carried into plans; scaling by several people over several dates that moves', async () => {
