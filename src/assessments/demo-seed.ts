@@ -17,6 +17,7 @@ type Kind = 'overdue' | 'cin_plan' | 'nfa' | 'submitted' | 'in_progress' | 'awai
 const ORDER: Kind[] = ['overdue', 'cin_plan', 'nfa', 'submitted', 'in_progress', 'awaiting_guidance'];
 
 const VOICE = 'Drew her three houses: worried about shouting at home; good things are her gran and her dog; dreams of being a vet.';
+const YOUNG_VOICE = 'Too young to talk about home: observed playing on the floor, babbling to mum and going to her for comfort when I came in.';
 const ANALYSIS: Record<string, string> = {
   nfa: 'The concern was a one-off argument; no ongoing worries; family supported by gran.',
   early_help: 'Needs are real but can be met by family support with the school: no need for a social worker.',
@@ -29,6 +30,9 @@ async function writeStory(tx: Tx, story: DemoCase, episodeId: number, personId: 
   const guided = a.status !== 'awaiting_guidance';
   const filled = a.status === 'submitted' || a.status === 'authorised';
   const done = a.status === 'authorised';
+  // A baby or toddler is observed with their parent, not asked to draw.
+  const dob = story.referral?.dateOfBirth ?? null;
+  const young = !!dob && dob > addCalendarDays(a.requested, -4 * 365);
   const { id } = await tx
     .insertInto('assessments')
     .values({
@@ -37,8 +41,8 @@ async function writeStory(tx: Tx, story: DemoCase, episodeId: number, personId: 
       guidance: guided ? 'See the children alone at school and at home; speak to the father; check with health about missed appointments.' : '',
       guidance_by: guided ? manager : null, guidance_at: guided ? new Date(`${a.start}T10:00:00Z`) : null,
       timescale_working_days: a.timescale, due_date: a.due,
-      child_seen: a.childSeenOn ? (a.seenWithParent ? 'seen' : 'seen_alone') : story.preBirth && filled ? 'not_seen' : null, child_seen_date: a.childSeenOn,
-      child_voice: a.childSeenOn ? VOICE : '',
+      child_seen: a.childSeenOn ? (a.seenWithParent || young ? 'seen' : 'seen_alone') : story.preBirth && filled ? 'not_seen' : null, child_seen_date: a.childSeenOn,
+      child_voice: a.childSeenOn ? (young ? YOUNG_VOICE : VOICE) : '',
       risk_factors: filled ? 'Arguments between the adults late at night; mum’s low mood; missed health appointments.' : '',
       protective_factors: filled ? 'Gran lives nearby and visits daily; the children attend school every day; mum asked for help.' : '',
       factors: JSON.stringify(filled ? a.factors : []),

@@ -81,10 +81,25 @@ export async function seedCasework(c: DemoSeedContext): Promise<void> {
       // Notes and oversight on the open, allocated episodes.
       if (close) continue;
       const visitDay = [addCalendarDays(r.received_date, 3), today].sort()[0]!;
-      const alone = i % 3 !== 0;
+      // What a first visit and call look like depends on the child: unborn, under school age, or at school.
+      const dob = story.referral?.dateOfBirth ?? null;
+      const young = !!dob && dob > addCalendarDays(today, -4 * 365);
+      const alone = !story.preBirth && !young && i % 3 !== 0;
+      const [visitSummary, visitBody] = story.preBirth
+        ? ['Antenatal home visit: Mum seen', 'Saw Mum at home at 30 weeks. She says she has cut down her drinking; two empty bottles in the recycling. Her sister is willing to move in after the birth.']
+        : young
+          ? ['Home visit: child seen with mum', 'Saw the child at home with mum. Clean and dressed; playing with toys on the floor; went to mum for comfort. Fridge had milk and fruit; the flat was warm.']
+          : alone
+            ? ['Home visit: child seen alone in their bedroom', 'Saw the child alone in their bedroom. They showed me their drawings and said home is “mostly OK” but they do not like the shouting. Room clean and warm; food in the fridge.']
+            : ['Home visit: child seen with mum present', 'Mum would not agree to me seeing the child alone today. The child seemed quiet and watched mum before answering. I will see them alone at school next week.'];
+      const [callSummary, callBody] = story.preBirth
+        ? ['Call with the community midwife', 'Mum has kept every antenatal appointment. Baby growing well. Midwife will tell me at once if Mum arrives smelling of alcohol.']
+        : young
+          ? ['Call with the health visitor', 'Weight checked at clinic last week. Immunisations up to date. The health visitor will call me if a clinic appointment is missed.']
+          : ['Call with the school’s safeguarding lead', 'Attendance 88% this term. No new marks seen. School will call me if the child arrives late or hungry.'];
       await tx.insertInto('case_notes').values([
-        { person_id: r.person_id, episode_id: ep.id, note_type: 'visit', occurred_at: londonDateTime(visitDay, '10:30'), summary: alone ? 'Home visit: child seen alone in their bedroom' : 'Home visit: child seen with mum present', body: alone ? 'Saw the child alone in their bedroom. They showed me their drawings and said home is “mostly OK” but they do not like the shouting. Room clean and warm; food in the fridge.' : 'Mum would not agree to me seeing the child alone today. The child seemed quiet and watched mum before answering. I will see them alone at school next week.', child_seen: true, child_seen_alone: alone, status: 'final', author_id: worker, finalised_at: londonDateTime(visitDay, '16:00') },
-        { person_id: r.person_id, episode_id: ep.id, note_type: 'phone_call', occurred_at: londonDateTime(visitDay, '14:05'), summary: 'Call with the school’s safeguarding lead', body: 'Attendance 88% this term. No new marks seen. School will call me if the child arrives late or hungry.', child_seen: null, child_seen_alone: null, status: 'final', author_id: worker, finalised_at: londonDateTime(visitDay, '14:20') },
+        { person_id: r.person_id, episode_id: ep.id, note_type: 'visit', occurred_at: londonDateTime(visitDay, '10:30'), summary: visitSummary, body: visitBody, child_seen: !story.preBirth, child_seen_alone: alone, status: 'final', author_id: worker, finalised_at: londonDateTime(visitDay, '16:00') },
+        { person_id: r.person_id, episode_id: ep.id, note_type: 'phone_call', occurred_at: londonDateTime(visitDay, '14:05'), summary: callSummary, body: callBody, child_seen: null, child_seen_alone: null, status: 'final', author_id: worker, finalised_at: londonDateTime(visitDay, '14:20') },
       ]).execute();
       notes += 2;
       if (manager) {

@@ -426,17 +426,19 @@ const STORIES: StoryDef[] = [
   {
     key: 'cp_new',
     // Strategy discussion 16 working days ago, ICPC on day 12 (4 working days ago): the first core group is due.
-    fit: (r, k, age) => (fdStrategy(r) ? (age >= 15 && age <= 19 ? 0 : null) : age >= 18 && age <= 16 + 45 ? Math.abs(age - 30) : null),
+    fit: (r, k, age) => (fdStrategy(r) ? (age >= 15 && age <= 19 ? 0 : null) : age >= 18 && age <= 16 + 45 ? Math.abs(age - 30) - (yearsOld(r, k) < 2 ? 20 : 0) : null),
     build: (r, k) => {
       const sd = fdStrategy(r) ? fwd(k, r.receivedDate, 1) : ago(k, 16);
       const c = baseCase('cp_new', r, k);
       const p = protection(k, sd, { category: 'NEG', visitEvery: 10, lastVisit: ago(k, 1), noCoreGroupYet: true });
-      c.assessment = fdStrategy(r) ? authorisedAssessment(k, r.receivedDate, sd, p.s47.completed!, 'strategy_discussion', THEMES.baby.factors) : assessedThenStrategy(k, r, sd, 'baby');
+      // A baby's weight, or an older child's neglect.
+      const theme: ThemeKey = yearsOld(r, k) < 2 ? 'baby' : 'neglect';
+      c.assessment = fdStrategy(r) ? authorisedAssessment(k, r.receivedDate, sd, p.s47.completed!, 'strategy_discussion', THEMES[theme].factors) : assessedThenStrategy(k, r, sd, theme);
       c.strategy = p.strategy;
       c.s47 = p.s47;
       c.cpPlan = p.plan;
       c.episode.allocation = { from: c.episode.allocation!.from, transferred: sd };
-      c.sos = sosFor('baby', [fwd(k, c.assessment.start!, 2), sd, p.plan.icpc], [4, 3, 2], { planMappedOn: p.plan.icpc });
+      c.sos = sosFor(theme, [fwd(k, c.assessment.start!, 2), sd, p.plan.icpc], [4, 3, 2], { planMappedOn: p.plan.icpc });
       return c;
     },
   },

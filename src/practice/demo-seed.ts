@@ -64,11 +64,15 @@ export async function seedPractice(c: DemoSeedContext): Promise<void> {
         }
       }
       const given = names.get(personId) ?? 'The child';
+      // The second professional is whoever knows the child day to day: the midwife before the birth, the nursery
+      // for a child under school age, the school otherwise.
+      const dob = story.referral?.dateOfBirth ?? null;
+      const scorers = SCORERS.map((s, i): typeof s => (i !== 1 ? s : story.preBirth ? ['Rachel Lee', 'Community midwife', 'Health', false, s[4]] : dob && dob > addCalendarDays(c.today, -4 * 365) ? ['Maya Osei', 'Nursery key worker', 'Nursery', false, s[4]] : s));
       const parent = given === 'Unborn' ? 'Mum' : `${given}’s mum`;
       // Three professionals at the first scaling, the police and a parent from the second on (an odd number, so
       // the median is the story's).
       const rows = sos.scaling.flatMap((s, k) =>
-        SCORERS.filter((_, i) => i < 3 || k > 0).map(([name, role, agency, family, offset]) => ({
+        scorers.filter((_, i) => i < 3 || k > 0).map(([name, role, agency, family, offset]) => ({
           person_id: personId, mapping_id: second && s.on >= sos.planMappedOn! ? second : first, meeting_id: null, scaled_on: s.on,
           scorer_name: family ? parent : name, scorer_role: family ? 'Mother' : role, scorer_agency: agency, is_family_member: family,
           score: Math.max(0, Math.min(10, s.median + offset)),

@@ -38,7 +38,7 @@ async function writeStory(tx: Tx, story: DemoCase, ep: { id: number; person_id: 
     .values({
       episode_id: ep.id, person_id: personId, held_on: sd.on,
       attendees: JSON.stringify(ATTENDEES.slice(0, sd.decision === 'no_s47' ? 2 : 3)),
-      information_shared: story.preBirth ? 'Midwife reports that Mum’s older child was on a child protection plan for neglect last year; Mum is drinking in pregnancy.' : 'Police checks, health records and school attendance shared. The child told their teacher what happened at home.',
+      information_shared: story.preBirth ? 'Midwife reports that Mum’s older child was on a child protection plan for neglect last year; Mum is drinking in pregnancy.' : 'Police checks, health records and school or nursery attendance shared; each agency said what it knows and what it is worried about.',
       decision: sd.decision,
       rationale: sd.decision === 'no_s47' ? 'Threshold for s47 not met: the injury is explained and consistent; the single assessment continues.' : '',
       created_by: worker,
