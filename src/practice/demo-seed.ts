@@ -1,6 +1,7 @@
 /**
  * Signs of Safety for the demo council, as each child's story says (src/demo/stories.ts): a mapping made for the
- * assessment (a draft while it is in progress), carried forward into the child protection or child in need plan, with
+ * assessment (a draft while it is in progress), carried forward into the child protection or child in need plan (and
+ * from a CP plan into the CIN plan it steps down to), with
  * danger statements and safety goals, bottom lines (some families not yet told), and scaling on the dates of the
  * child's work (the mapping, the conference, core group, reviews, a visit) by three professionals, then the police
  * and a parent too, whose median follows the story: better for some children, worse for some, flat for one. Three
@@ -63,6 +64,16 @@ export async function seedPractice(c: DemoSeedContext): Promise<void> {
           created.push(second);
         }
       }
+      // A child stepped down from a CP plan to a CIN plan: the CP plan's mapping is carried into the CIN plan too.
+      let third: { id: number; on: string } | null = null;
+      if (second && story.cpPlan?.end && story.cinPlan && story.cinPlan.start >= story.cpPlan.end) {
+        const cin = await tx.selectFrom('cin_plans').select('id').where('episode_id', '=', ep.id).orderBy('id').executeTakeFirst();
+        if (cin) {
+          third = { id: await writeMapping(tx, story, { personId, episodeId: ep.id, ownerKind: 'cin_plan', ownerId: cin.id, on: story.cinPlan.start, final: true, carriedFrom: second, worker }), on: story.cinPlan.start };
+          created.push(third.id);
+        }
+      }
+      const mappingOn = (on: string) => (third && on >= third.on ? third.id : second && on >= sos.planMappedOn! ? second : first);
       const given = names.get(personId) ?? 'The child';
       // The second professional is whoever knows the child day to day: the midwife before the birth, the nursery
       // for a child under school age, the school otherwise.
@@ -73,7 +84,7 @@ export async function seedPractice(c: DemoSeedContext): Promise<void> {
       // the median is the story's).
       const rows = sos.scaling.flatMap((s, k) =>
         scorers.filter((_, i) => i < 3 || k > 0).map(([name, role, agency, family, offset]) => ({
-          person_id: personId, mapping_id: second && s.on >= sos.planMappedOn! ? second : first, meeting_id: null, scaled_on: s.on,
+          person_id: personId, mapping_id: mappingOn(s.on), meeting_id: null, scaled_on: s.on,
           scorer_name: family ? parent : name, scorer_role: family ? 'Mother' : role, scorer_agency: agency, is_family_member: family,
           score: Math.max(0, Math.min(10, s.median + offset)),
           rationale: family ? 'Things are better at home than professionals think.' : s.why,
@@ -89,13 +100,13 @@ export async function seedPractice(c: DemoSeedContext): Promise<void> {
       }
       if (sos.supervision) {
         const { on, score } = sos.supervision;
-        const { id: meetingId } = await tx.insertInto('mapping_meetings').values({ person_id: personId, kind: 'group_supervision', meeting_date: on, mapping_id: second ?? first, notes: 'Scaling has fallen at every meeting since the plan started: the group agreed the bottom line must be shared with mum this week, and a strategy discussion considered if the children are left alone again.', created_by: worker }).returning('id').executeTakeFirstOrThrow();
+        const { id: meetingId } = await tx.insertInto('mapping_meetings').values({ person_id: personId, kind: 'group_supervision', meeting_date: on, mapping_id: mappingOn(on), notes: 'Scaling has fallen at every meeting since the plan started: the group agreed the bottom line must be shared with mum this week, and a strategy discussion considered if the children are left alone again.', created_by: worker }).returning('id').executeTakeFirstOrThrow();
         await tx.insertInto('mapping_meeting_attendees').values([
           { meeting_id: meetingId, name: 'Sam Walker', role: 'Social worker', agency: 'Children’s services', position: 0 },
           { meeting_id: meetingId, name: 'Taylor Mensah', role: 'Team manager', agency: 'Children’s services', position: 1 },
           { meeting_id: meetingId, name: 'Jo Reynolds', role: 'Designated safeguarding lead', agency: 'School', position: 2 },
         ]).execute();
-        await tx.insertInto('scalings').values({ person_id: personId, mapping_id: second ?? first, meeting_id: meetingId, scaled_on: on, scorer_name: 'Taylor Mensah', scorer_role: 'Team manager', scorer_agency: 'Children’s services', is_family_member: false, score, rationale: 'Children left alone twice this month.', created_by: worker }).execute();
+        await tx.insertInto('scalings').values({ person_id: personId, mapping_id: mappingOn(on), meeting_id: meetingId, scaled_on: on, scorer_name: 'Taylor Mensah', scorer_role: 'Team manager', scorer_agency: 'Children’s services', is_family_member: false, score, rationale: 'Children left alone twice this month.', created_by: worker }).execute();
         await tx.insertInto('mapping_meeting_actions').values([
           { meeting_id: meetingId, action: 'Share the bottom line with mum, in writing and in person', owner: 'Sam Walker', due_date: addCalendarDays(c.today, 2), position: 0 },
           { meeting_id: meetingId, action: 'Ask the GP to review mum’s medication', owner: 'Sam Walker', due_date: addCalendarDays(c.today, -1), position: 1 },
