@@ -1,9 +1,8 @@
 /**
  * Signs of Safety for the demo council, as each child's story says (src/demo/stories.ts): a mapping made for the
  * assessment (a draft while it is in progress), carried forward into the child protection or child in need plan (and
- * from a CP plan into the CIN plan it steps down to), with
- * danger statements and safety goals, bottom lines (some families not yet told), and scaling on the dates of the
- * child's work (the mapping, the conference, core group, reviews, a visit) by three professionals, then the police
+ * from a CP plan into the CIN plan it steps down to), with danger statements and safety goals, bottom lines (some
+ * families not yet told), and scaling on the dates of the child's work (the mapping, the conference, core group, reviews, a visit) by three professionals, then the police
  * and a parent too, whose median follows the story: better for some children, worse for some, flat for one. Three
  * Houses and Words and Pictures for two children, and a group supervision for the one whose scaling is falling.
  * Written in one transaction with one audit event. All fictional.
