@@ -41,11 +41,13 @@ export const DEMO_SEEDERS: DemoSeeder[] = [
   { name: 'early help', seed: seedEarlyHelp },
   { name: 'allegations', seed: seedAllegations },
   { name: 'front door', seed: seedFrontDoor },
-  // Opens a children in need episode for each demo referral and allocates them; the practice modules then use them.
+  // Opens a children in need episode for each demo referral and allocates them; the practice modules then add each
+  // child's story to them (src/demo/stories.ts).
   { name: 'casework', seed: seedCasework },
   { name: 'assessments', seed: seedAssessments },
-  { name: 'signs of safety', seed: seedPractice },
   { name: 'child protection', seed: seedProtection },
+  // After the plans: each child's mapping is carried forward into their CP or CIN plan.
+  { name: 'signs of safety', seed: seedPractice },
   // After the front door's demo contacts, so theirs keep the first ids; needs only people and users.
   { name: 'police notifications', seed: seedPoliceNotifications },
   // After every other seeder: it adds requests to whatever demo contacts exist by then.

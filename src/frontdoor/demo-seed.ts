@@ -136,7 +136,9 @@ export async function seedFrontDoor(c: DemoSeedContext): Promise<void> {
     for (let i = 0; i < 160; i++) {
       const daysAgo = 4 + Math.floor(rand() * 360);
       let day = addCalendarDays(c.today, -daysAgo);
-      if (!calendar.isWorkingDay(day) && rand() < 0.8) day = calendar.addWorkingDays(day, 1);
+      // Drawn whether or not it is needed, so the year is the same whatever day the demo starts on.
+      const moveToWorkingDay = rand() < 0.8;
+      if (!calendar.isWorkingDay(day) && moveToWorkingDay) day = calendar.addWorkingDays(day, 1);
       if (day >= c.today) continue;
       const [source, , referrer, organisation] = pick(rand, SOURCES) as [string, number, string, string];
       const h = household();

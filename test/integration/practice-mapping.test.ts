@@ -127,11 +127,12 @@ for (const target of TARGETS) {
       assert.equal(shared.status, 302, text(shared.body).slice(0, 500));
       assert.match(text((await sw.get(`/mappings/${mappingId}`)).body), /The bottom line was stated and shared with the family/);
 
-      // A mapping made for an assessment (linked from the assessment's page) belongs to it.
-      await sw.get(`/children/${amy}/mappings/new?ownerKind=assessment&ownerId=41`);
-      const forAssessment = await sw.post(`/children/${amy}/mappings/new`, { ...MAPPING, ownerKind: 'assessment', ownerId: '41' });
+      // A mapping made for an assessment (linked from the assessment's page) belongs to it (an id no demo assessment has:
+      // the demo's assessments have mappings of their own).
+      await sw.get(`/children/${amy}/mappings/new?ownerKind=assessment&ownerId=900041`);
+      const forAssessment = await sw.post(`/children/${amy}/mappings/new`, { ...MAPPING, ownerKind: 'assessment', ownerId: '900041' });
       assert.equal(forAssessment.status, 302);
-      const owned = await t.services.practice.mappingsFor(ctx, 'assessment', 41);
+      const owned = await t.services.practice.mappingsFor(ctx, 'assessment', 900041);
       assert.deepEqual(owned.map((r) => r.id), [mappingIdOf(forAssessment.location)]);
 
       // carryForward: the plan's mapping starts with the assessment's danger statements, goals and bottom lines.
