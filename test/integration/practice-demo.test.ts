@@ -93,6 +93,17 @@ for (const target of TARGETS) {
         assert.ok(assessments.some((a) => a.episode_id === e.id && a.outcome === (e.closure_reason === 'RC8' ? 'nfa' : 'early_help')), `episode ${e.id} closed ${e.closure_reason} after an assessment`);
         assert.ok(!cpPlans.some((p) => p.episode_id === e.id) && !cinPlans.some((p) => p.episode_id === e.id), `episode ${e.id}: no plan before ${e.closure_reason}`);
       }
+      // A closed episode has nothing unfinished and nothing after its closure (census 8868, 8565; closure refuses both).
+      const s47s = await db().selectFrom('s47_enquiries').selectAll().execute();
+      const initial = await db().selectFrom('conferences').select(['s47_id', 'held_on']).where('kind', '=', 'initial').execute();
+      for (const e of episodes.filter((x) => x.status === 'closed')) {
+        for (const p of cpPlans.filter((x) => x.episode_id === e.id)) assert.ok(p.end_date && p.end_date <= e.end_date!, `CP plan ${p.id} ended by its episode's closure`);
+        for (const s47 of s47s.filter((x) => x.episode_id === e.id)) {
+          const icpc = initial.find((c) => c.s47_id === s47.id);
+          assert.ok(icpc || s47.icpc_not_required_reason, `s47 ${s47.id} on closed episode ${e.id} has an ICPC or 'not required'`);
+          assert.ok(s47.start_date <= e.end_date! && (!icpc || icpc.held_on <= e.end_date!));
+        }
+      }
       // Every date is on or before today.
       for (const e of episodes) assert.ok(e.referral_date <= today && (!e.end_date || (e.end_date >= e.referral_date && e.end_date <= today)));
     });
