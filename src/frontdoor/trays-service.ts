@@ -44,20 +44,28 @@ export interface TrayContact {
 }
 
 /**
- * Each tray as a condition on an open contact `c`. The trays are defined here once, in SQL, so the
- * counts, the filtering and the paging are all done by the database: a page of the queue costs the
- * same whether a council has forty open contacts or four thousand.
+ * Each tray as a condition on an open contact `c` and its children's statuses summed up in `k` (CHILDREN_SUMMARY).
+ * The trays are defined here once, in SQL, so the counts, the filtering and the paging are all done by the
+ * database: a page of the queue costs the same whether a council has forty open contacts or four thousand.
  */
 const TRAY_CONDITION: Record<Tray, RawBuilder<boolean>> = {
-  queue: sql`exists (select 1 from contact_children cc where cc.contact_id = c.id and cc.status in ('awaiting_recommendation', 'challenged'))`,
-  decision: sql`exists (select 1 from contact_children cc where cc.contact_id = c.id and cc.status = 'awaiting_decision')`,
+  queue: sql`k.awaiting_recommendation`,
+  decision: sql`k.awaiting_decision`,
   partner: sql`exists (select 1 from partner_requests pr where pr.contact_id = c.id and pr.status = 'sent')`,
   // Every child decided, the referrer known, and neither feedback sent nor a reason recorded for not sending it.
-  feedback: sql`(not c.referrer_anonymous and c.feedback_sent_at is null and c.feedback_not_sent_reason = ''
-    and exists (select 1 from contact_children cc where cc.contact_id = c.id)
-    and not exists (select 1 from contact_children cc where cc.contact_id = c.id and cc.status <> 'decided'))`,
+  feedback: sql`(k.children > 0 and k.all_decided and not c.referrer_anonymous and c.feedback_sent_at is null and c.feedback_not_sent_reason = '')`,
   handover: sql`exists (select 1 from handover_items h where h.contact_id = c.id and h.acknowledged_at is null)`,
 };
+
+// One index look-up per open contact (a lateral aggregate: joining all contact_children and grouping them made
+// PostgreSQL hash the whole table, 10 ms a page at a year's contacts, against about 1 ms for this). The open
+// contacts are taken first (offset 0 keeps the planner from folding them into a sorted scan of every contact).
+const OPEN_CONTACTS = sql`(select * from contacts where status = 'open' offset 0) c cross join lateral (
+    select count(*) as children,
+           coalesce(bool_or(cc.status in ('awaiting_recommendation', 'challenged')), false) as awaiting_recommendation,
+           coalesce(bool_or(cc.status = 'awaiting_decision'), false) as awaiting_decision,
+           coalesce(bool_and(cc.status = 'decided'), false) as all_decided
+      from contact_children cc where cc.contact_id = c.id) k`;
 
 const TRAY_KEYS = Object.keys(TRAYS) as Tray[];
 
@@ -75,7 +83,7 @@ export class TraysService {
   /** How many open contacts each tray holds (one query). */
   async counts(): Promise<Record<Tray, number>> {
     const columns = sql.join(TRAY_KEYS.map((k) => sql`count(*) filter (where ${TRAY_CONDITION[k]})::int as ${sql.ref(k)}`));
-    const r = await sql<Record<Tray, number>>`select ${columns} from contacts c where c.status = 'open'`.execute(this.db);
+    const r = await sql<Record<Tray, number>>`select ${columns} from ${OPEN_CONTACTS} where c.status = 'open'`.execute(this.db);
     return r.rows[0]!;
   }
 
@@ -91,17 +99,20 @@ export class TraysService {
     const contacts = await sql<{
       id: number; received_at: Date; received_date: string; origin: string; source_code: string; rag: string | null; response_due_at: Date | null; total: number;
     }>`select c.id, c.received_at, c.received_date, c.origin, c.source_code, c.rag, c.response_due_at, (count(*) over ())::int as total
-         from contacts c where ${sql.join(where, sql` and `)}
+         from ${OPEN_CONTACTS} where ${sql.join(where, sql` and `)}
          order by ${ORDER[filter.sort]} limit ${size} offset ${(page - 1) * size}`.execute(this.db);
     const total = contacts.rows[0]?.total ?? (page > 1 ? await this.countOf(where) : 0);
-    const rows = await this.withPeople(ctx, contacts.rows, now);
-    await writeAudit(this.db, ctx, { action: 'contact.list', recordType: 'contact', details: { tray: filter.tray, shown: rows.length, total } });
+    // The people on the page are read while the list view is audited (independent: two connections on a pool).
+    const [rows] = await Promise.all([
+      this.withPeople(ctx, contacts.rows, now),
+      writeAudit(this.db, ctx, { action: 'contact.list', recordType: 'contact', details: { tray: filter.tray, shown: contacts.rows.length, total } }),
+    ]);
     return { rows, total, page, pages: Math.max(1, Math.ceil(total / size)) };
   }
 
   /** A page past the end still needs the total, to offer a way back. */
   private async countOf(where: RawBuilder<unknown>[]): Promise<number> {
-    const r = await sql<{ n: number }>`select count(*)::int as n from contacts c where ${sql.join(where, sql` and `)}`.execute(this.db);
+    const r = await sql<{ n: number }>`select count(*)::int as n from ${OPEN_CONTACTS} where ${sql.join(where, sql` and `)}`.execute(this.db);
     return r.rows[0]!.n;
   }
 

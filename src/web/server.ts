@@ -69,6 +69,9 @@ export async function buildServer({ services, sessionSecret, logger = false }: B
     cookieName: 'csc.sid',
     store: services.sessions,
     saveUninitialized: false,
+    // Saved when changed only: the guard marks activity at most every 15 s (lastSeenAt), which also renews the
+    // store row's expiry. Rolling sessions would rewrite the row on every request.
+    rolling: false,
     cookie: { httpOnly: true, sameSite: 'lax', secure: config.secureCookies, path: '/' },
   });
   await app.register(fastifyCsrf, { sessionPlugin: '@fastify/session' });
