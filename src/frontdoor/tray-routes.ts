@@ -27,11 +27,14 @@ export function registerTrayRoutes(app: FastifyInstance, services: Services): vo
     ]);
     const today = todayInLondon();
     const now = new Date();
-    // Contacts received the same day share a decision clock: work it out once per day shown.
+    // Contacts received the same day (and decided the same day, or not yet) share a decision clock: work it out once.
     const clocks = new Map<string, ReturnType<typeof decisionClock>>();
-    const clockFor = (receivedDate: string) => clocks.get(receivedDate) ?? clocks.set(receivedDate, decisionClock(calendar, receivedDate, today, null)).get(receivedDate)!;
+    const clockFor = (receivedDate: string, decidedOn: string | null) => {
+      const key = `${receivedDate}/${decidedOn ?? ''}`;
+      return clocks.get(key) ?? clocks.set(key, decisionClock(calendar, receivedDate, today, decidedOn)).get(key)!;
+    };
     const rows = result.rows.map((c) => {
-      const clock = clockFor(c.receivedDate);
+      const clock = clockFor(c.receivedDate, c.decidedOn);
       return { ...c, clock, clockTag: CLOCK_TAGS[clock.status], ragTag: c.rag ? RAG_TAGS[c.rag] : null, responseLeft: c.responseDueAt ? timeLeft(c.responseDueAt, now) : null };
     });
     const filters = { rag, origin, source, sort };

@@ -41,6 +41,8 @@ export interface TrayContact {
   restricted: boolean;
   openRequests: number;
   overdueRequests: number;
+  /** When every child is decided: the last decision's date (the decision clock is then met or late, not running). */
+  decidedOn: string | null;
 }
 
 /**
@@ -124,7 +126,7 @@ export class TraysService {
     if (!contacts.length) return [];
     const ids = contacts.map((c) => c.id);
     const [children, requests] = await Promise.all([
-      this.db.selectFrom('contact_children').select(['contact_id', 'person_id', 'status']).where('contact_id', 'in', ids).orderBy('id').execute(),
+      this.db.selectFrom('contact_children').select(['contact_id', 'person_id', 'status', 'decision_date']).where('contact_id', 'in', ids).orderBy('id').execute(),
       this.db.selectFrom('partner_requests').select(['contact_id', 'due_at']).where('contact_id', 'in', ids).where('status', '=', 'sent').execute(),
     ]);
     const briefs = await loadBriefs(this.db, [...new Set(children.map((c) => c.person_id))]);
@@ -152,6 +154,7 @@ export class TraysService {
         restricted: mine.some((ch) => !!briefs.get(ch.person_id)?.restricted && !visible(ch.person_id)),
         openRequests: reqs.length,
         overdueRequests: reqs.filter((r) => r.due_at < now).length,
+        decidedOn: mine.length && mine.every((ch) => ch.decision_date) ? mine.map((ch) => ch.decision_date!).sort().at(-1)! : null,
       };
     });
   }

@@ -2,7 +2,7 @@
 // each tray's definition over the demo council's open contacts. Both back ends.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { TARGETS, TestClient, startTestApp, type TestApp } from '../support/harness.js';
+import { TARGETS, TestClient, startTestApp, text, type TestApp } from '../support/harness.js';
 import { TRAYS, type Tray, type TrayFilter } from '../../src/frontdoor/trays-service.js';
 import type { RequestContext } from '../../src/audit/audit-log.js';
 
@@ -72,6 +72,17 @@ describe('front door trays', { concurrency: true }, () => {
             assert.equal(beyond.total, inTray(tray).length);
           }
         }
+      });
+
+      test('a contact whose children are all decided carries its last decision date (its clock has stopped); others none', async () => {
+        const feedback = await t.services.trays.page(ctx, filter({ tray: 'feedback', pageSize: 500 }));
+        assert.ok(feedback.rows.length > 0);
+        for (const row of feedback.rows) assert.match(row.decidedOn ?? '', /^\d{4}-\d{2}-\d{2}$/, `contact ${row.id}`);
+        const queue = await t.services.trays.page(ctx, filter({ tray: 'queue', pageSize: 500 }));
+        for (const row of queue.rows) assert.equal(row.decidedOn, null, `contact ${row.id}`);
+        const mash = new TestClient(t.app);
+        await mash.signIn('mash.manager');
+        assert.doesNotMatch(text((await mash.get('/frontdoor?tray=feedback')).body), /Due today|Overdue|On track/);
       });
 
       test('filters by RAG rating (including not yet rated) and origin', async () => {
