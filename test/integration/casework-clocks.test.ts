@@ -25,7 +25,24 @@ for (const target of TARGETS) {
       const sw = await t.handle.db.selectFrom('users').select('id').where('username', '=', 'social.worker').executeTakeFirstOrThrow();
       // One of the manager's team (Child Protection), so it shows in both trays.
       const cp = await t.handle.db.selectFrom('teams').select('id').where('name', '=', 'Child Protection').executeTakeFirstOrThrow();
-      episode = await t.handle.db.selectFrom('cin_episodes').select(['id', 'person_id']).where('status', '=', 'open').where('worker_id', '=', sw.id).where('team_id', '=', cp.id).orderBy('id').executeTakeFirstOrThrow();
+      // A fresh referral (no assessment, enquiry or plan yet, which have closure rules of their own) for a demo child
+      // with no open episode.
+      const today = todayInLondon();
+      const child = await t.handle.db
+        .selectFrom('people as p')
+        .select('p.id')
+        .where('p.restricted', '=', false)
+        .where('p.merged_into_id', 'is', null)
+        .where('p.date_of_birth', '>', `${Number(today.slice(0, 4)) - 15}${today.slice(4)}`)
+        .where(({ not, exists, selectFrom }) => not(exists(selectFrom('cin_episodes as e').select('e.id').whereRef('e.person_id', '=', 'p.id'))))
+        .orderBy('p.id')
+        .executeTakeFirstOrThrow();
+      episode = await t.handle.db
+        .insertInto('cin_episodes')
+        .values({ person_id: child.id, referral_date: '2026-03-30', referral_source: '1A', start_date: '2026-03-30', team_id: cp.id, worker_id: sw.id })
+        .returning(['id', 'person_id'])
+        .executeTakeFirstOrThrow();
+      await t.handle.db.insertInto('episode_allocations').values({ episode_id: episode.id, team_id: cp.id, worker_id: sw.id, from_date: '2026-03-30', reason: 'Test' }).execute();
       // Started Wednesday 1 April 2026, 3 working days: Thursday 2, then Good Friday (3) and Easter Monday (6) do not count, so Tuesday 7 and Wednesday 8.
       const fake: ClockSource = async (_db, query, calendar, today) => {
         if (query.personIds && !query.personIds.includes(episode.person_id)) return [];
@@ -64,7 +81,7 @@ for (const target of TARGETS) {
       const tm = new TestClient(t.app);
       await tm.signIn('team.manager');
       const form = await tm.get(`/casework/episodes/${episode.id}/close`);
-      // The fake clock, and any the demo's own work on this child has running (a child in Child Protection has some).
+      // The fake clock (and any other the child has running).
       assert.match(text(form.body), /\d+ statutory clocks? (is|are) still open/);
       assert.match(text(form.body), /Open clocks .*Test assessment due 8 April 2026/);
       const version = versionOf(form.body);
