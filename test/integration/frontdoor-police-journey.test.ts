@@ -114,6 +114,18 @@ for (const target of TARGETS) {
       assert.equal(await count(), before);
     });
 
+    test('an upload from someone signed in without the police permission is refused, and audited, before the file is read', async () => {
+      const partner = new TestClient(t.app);
+      await partner.signIn('police.partner');
+      const before = await count();
+      // Over the size limit: had the body been read, this would be refused as too large (413).
+      const res = await upload(t, partner, csv([]) + 'x'.repeat(64 * 1024 * 1024 + 10));
+      assert.equal(res.status, 403);
+      assert.equal(await count(), before);
+      const denied = await t.handle.db.selectFrom('audit_events').select(['username', 'details']).where('action', '=', 'access.denied').orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
+      assert.equal(denied.username, 'police.partner');
+    });
+
     test('the queue flags the domestic abuse notification; Encompass notices are recorded and clear the flag', async () => {
       const worker = new TestClient(t.app);
       await worker.signIn('mash.worker');
