@@ -260,7 +260,9 @@ export function scalingTrendChart(points: ScorePoint[], title = 'Scaling over ti
   rows.forEach((r, i) => {
     if (i % step !== 0 && i !== rows.length - 1) return;
     const x = xForDate(r.date, first, last, g);
-    parts.push(`<text x="${x}" y="${g.height - g.bottom + 22}" text-anchor="middle" font-size="13" fill="#0b0c0c">${escapeXml(shortDate(r.date))}</text>`);
+    // The last date ends at its point: centred, it ran past the chart's right edge and was cut off.
+    const anchor = i === rows.length - 1 && rows.length > 1 ? 'end' : 'middle';
+    parts.push(`<text x="${x}" y="${g.height - g.bottom + 22}" text-anchor="${anchor}" font-size="13" fill="#0b0c0c">${escapeXml(shortDate(r.date))}</text>`);
   });
   // The median line.
   const path = rows.map((r, i) => `${i ? 'L' : 'M'}${xForDate(r.date, first, last, g)} ${yForScore(r.median, g)}`).join(' ');

@@ -135,6 +135,9 @@ test('the trend chart: a median line through each date, a point per score, and t
   assert.equal((chart.svg.match(/class="app-scaling-chart__point"/g) ?? []).length, 8, 'a circle per professional score');
   assert.equal((chart.svg.match(/class="app-scaling-chart__family"/g) ?? []).length, 1, 'a square per family member score');
   assert.ok(!/style=/.test(chart.svg), 'no inline styles (CSP)');
+  // The last date label ends at the chart's right edge rather than running past it; the others are centred.
+  assert.match(chart.svg, new RegExp(`<text x="${CHART.width - CHART.right}" [^>]*text-anchor="end"[^>]*>7 Apr 26</text>`));
+  assert.match(chart.svg, new RegExp(`<text x="${CHART.left}" [^>]*text-anchor="middle"[^>]*>5 Jan 26</text>`));
   assert.equal(scalingTrendChart([]), null);
 });
 
