@@ -7,7 +7,6 @@ import { domainErrors, idParam, notFoundIfMissing, renderWithErrors, setFlash } 
 import { errorMap, errorSummary, selectItems, type FieldError } from '../web/forms.js';
 import { todayInLondon } from '../time/index.js';
 import { formatIsoDate } from '../web/nunjucks-setup.js';
-import { hasPermission } from '../access/policy.js';
 import { ContactRulesError } from './contacts-service.js';
 import { NotFoundError } from '../db/transaction.js';
 import { readPoliceCsv } from './police-csv.js';
@@ -111,19 +110,6 @@ export function registerPoliceRoutes(app: FastifyInstance, services: Services): 
   // The upload needs multipart parsing; it is registered for this route only (encapsulated), so no other
   // route accepts multipart bodies. Fields are attached to the body, so the CSRF check sees _csrf as usual.
   app.register(async (scope) => {
-    // The body is parsed before the guard runs (preHandler): refuse anyone not signed in, or without the police
-    // permission, before reading a byte of it. (The guard then checks again, as for every route.)
-    scope.addHook('preValidation', async (request, reply) => {
-      const userId = request.session?.get('userId');
-      if (typeof userId !== 'number') return reply.redirect('/sign-in');
-      const user = await services.users.currentUser(userId);
-      if (!user) return reply.redirect('/sign-in');
-      if (!hasPermission(user, access.access)) {
-        await services.audit.record({ ...request.ctx, user }, { action: 'access.denied', outcome: 'denied', details: { method: request.method, url: request.url } });
-        return reply.code(403).view('web/views/errors/403.njk');
-      }
-      return undefined;
-    });
     // The file's contents become body.file; its name (which keyValues drops) is kept for the batch and its audit event.
     await scope.register(fastifyMultipart, {
       attachFieldsToBody: 'keyValues',
@@ -133,8 +119,8 @@ export function registerPoliceRoutes(app: FastifyInstance, services: Services): 
         uploadNames.set(this, uploadName(part.filename));
       },
     });
-    // A file over the limit is refused while it is read, which is before the guard has loaded the user (the body
-    // is parsed first): say what went wrong, with a way back, on the plain error page that shows nothing of the record.
+    // A file over the limit is refused while it is read (the guard has already let the user in): say what went
+    // wrong, with a way back.
     scope.setErrorHandler(async (error: FastifyError, _request, reply) => {
       if (error.code !== 'FST_REQ_FILE_TOO_LARGE') throw error;
       return reply.code(413).view('web/views/errors/400.njk', {

@@ -48,7 +48,9 @@ export function registerGuard(app: FastifyInstance, services: Services): void {
     return undefined;
   });
 
-  app.addHook('preHandler', async (request, reply) => {
+  // Who is asking, and may they: decided in preValidation, before any body a plugin reads there (a multipart
+  // upload, parsed into the body in the route's own preValidation, which runs after this one) and before the handler.
+  app.addHook('preValidation', async (request, reply) => {
     const access = request.is404 ? 'public' : request.routeOptions.config.access;
     // Unreachable by construction (onRoute refuses such routes); deny rather than assume.
     if (!access) return reply.code(403).send();
@@ -73,6 +75,11 @@ export function registerGuard(app: FastifyInstance, services: Services): void {
     if (user?.mustChangePassword && access !== 'public' && !request.routeOptions.config.allowWithPasswordChangeDue) {
       return reply.redirect('/account/password');
     }
+    return undefined;
+  });
+
+  // The form's CSRF token is in the body, which a multipart upload only has after its preValidation: checked here.
+  app.addHook('preHandler', async (request, reply) => {
     if (!['GET', 'HEAD', 'OPTIONS'].includes(request.method) && !isApi(request)) {
       await new Promise<void>((resolve, reject) => {
         app.csrfProtection(request, reply, (err?: Error) => (err ? reject(err) : resolve()));
