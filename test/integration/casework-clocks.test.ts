@@ -5,6 +5,7 @@
  */
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { freshEpisode } from '../support/casework.js';
 import { TARGETS, startTestApp, TestClient, text, type TestApp } from '../support/harness.js';
 import { CLOCK_SOURCES } from '../../src/casework/clock-sources.js';
 import { RECORD_SECTIONS } from '../../src/casework/record-sections.js';
@@ -23,26 +24,9 @@ for (const target of TARGETS) {
     before(async () => {
       t = await startTestApp(target);
       const sw = await t.handle.db.selectFrom('users').select('id').where('username', '=', 'social.worker').executeTakeFirstOrThrow();
-      // One of the manager's team (Child Protection), so it shows in both trays.
-      const cp = await t.handle.db.selectFrom('teams').select('id').where('name', '=', 'Child Protection').executeTakeFirstOrThrow();
-      // A fresh referral (no assessment, enquiry or plan yet, which have closure rules of their own) for a demo child
-      // with no open episode.
-      const today = todayInLondon();
-      const child = await t.handle.db
-        .selectFrom('people as p')
-        .select('p.id')
-        .where('p.restricted', '=', false)
-        .where('p.merged_into_id', 'is', null)
-        .where('p.date_of_birth', '>', `${Number(today.slice(0, 4)) - 15}${today.slice(4)}`)
-        .where(({ not, exists, selectFrom }) => not(exists(selectFrom('cin_episodes as e').select('e.id').whereRef('e.person_id', '=', 'p.id'))))
-        .orderBy('p.id')
-        .executeTakeFirstOrThrow();
-      episode = await t.handle.db
-        .insertInto('cin_episodes')
-        .values({ person_id: child.id, referral_date: '2026-03-30', referral_source: '1A', start_date: '2026-03-30', team_id: cp.id, worker_id: sw.id })
-        .returning(['id', 'person_id'])
-        .executeTakeFirstOrThrow();
-      await t.handle.db.insertInto('episode_allocations').values({ episode_id: episode.id, team_id: cp.id, worker_id: sw.id, from_date: '2026-03-30', reason: 'Test' }).execute();
+      // A fresh referral with nothing on it yet (see freshEpisode), in the manager's team (Child Protection), so it
+      // shows in both trays.
+      episode = await freshEpisode(t.handle.db, { teamName: 'Child Protection', workerId: sw.id, referralDate: '2026-03-30', today: todayInLondon() });
       // Started Wednesday 1 April 2026, 3 working days: Thursday 2, then Good Friday (3) and Easter Monday (6) do not count, so Tuesday 7 and Wednesday 8.
       const fake: ClockSource = async (_db, query, calendar, today) => {
         if (query.personIds && !query.personIds.includes(episode.person_id)) return [];

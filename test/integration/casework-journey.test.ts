@@ -1,5 +1,6 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { freshEpisode } from '../support/casework.js';
 import { TARGETS, startTestApp, TestClient, text, type TestApp } from '../support/harness.js';
 import { todayInLondon, addCalendarDays } from '../../src/time/index.js';
 
@@ -227,24 +228,8 @@ for (const target of TARGETS) {
     });
 
     test('closure: a manager closes with a date and DfE reason; RC2 needs a date of death; closed episodes cannot be allocated', async () => {
-      // A referral just allocated, with no assessment, enquiry or plan on it yet (those have their own closure rules):
-      // a child of the demo with no open episode, referred and allocated to the social worker today.
-      const child = await db()
-        .selectFrom('people as p')
-        .select('p.id')
-        .where('p.restricted', '=', false)
-        .where('p.merged_into_id', 'is', null)
-        .where('p.date_of_birth', '>', `${Number(today.slice(0, 4)) - 15}${today.slice(4)}`)
-        .where(({ not, exists, selectFrom }) => not(exists(selectFrom('cin_episodes as e').select('e.id').whereRef('e.person_id', '=', 'p.id').where('e.status', '=', 'open'))))
-        .orderBy('p.id')
-        .executeTakeFirstOrThrow();
-      const team = (await db().selectFrom('teams').select('id').where('name', '=', 'Assessment').executeTakeFirstOrThrow()).id;
-      const ep = await db()
-        .insertInto('cin_episodes')
-        .values({ person_id: child.id, referral_date: today, referral_source: '1A', start_date: today, team_id: team, worker_id: swId })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      await db().insertInto('episode_allocations').values({ episode_id: ep.id, team_id: team, worker_id: swId, from_date: today, reason: 'For assessment' }).execute();
+      // A referral just allocated today, with nothing on it yet.
+      const ep = await freshEpisode(db(), { teamName: 'Assessment', workerId: swId, referralDate: today, today });
       const form = await tm.get(`/casework/episodes/${ep.id}/close`);
       assert.equal(form.status, 200);
       const version = versionOf(form.body);
