@@ -161,14 +161,15 @@ export function afterAssessmentErrors(reason: string, activity: EpisodeActivity)
  */
 export function closureErrors(input: ClosureInput): Errors {
   const errors: Errors = [];
+  const endDateOk = !!input.endDate && input.endDate >= input.startDate && input.endDate <= input.today;
   if (!input.endDate) errors.push({ field: 'endDate', text: 'Enter the date the episode closed' });
   else if (input.endDate < input.startDate) errors.push({ field: 'endDate', text: 'The date the episode closed must be on or after the date it started' });
   else if (input.endDate > input.today) errors.push({ field: 'endDate', text: 'The date the episode closed must be today or in the past' });
   if (!isKey(CLOSURE_REASONS, input.reason)) errors.push({ field: 'reason', text: 'Select the reason for closure' });
   else if (input.reason === 'RC2' && !input.hasDeathDate) errors.push({ field: 'reason', text: 'Record the child’s date of death on their person record before closing with RC2 (died)' });
   else if (input.activity) errors.push(...afterAssessmentErrors(input.reason, input.activity));
-  if (input.activity && input.endDate && input.endDate >= input.startDate && input.endDate <= input.today) errors.push(...unfinishedWorkErrors(input.endDate, input.activity));
-  else if (input.activity) errors.push(...unfinishedWorkErrors(null, input.activity));
+  // A bad closure date is reported as itself, not also against the episode's activity.
+  if (input.activity) errors.push(...unfinishedWorkErrors(endDateOk ? input.endDate : null, input.activity));
   if (input.openClocks > 0 && !input.confirmed) {
     errors.push({ field: 'confirmOpen', text: `${input.openClocks === 1 ? 'A statutory clock is' : `${input.openClocks} statutory clocks are`} still open on the child’s record: confirm you want to close the episode anyway` });
   }
