@@ -1,16 +1,10 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { TARGETS, startTestApp, TestClient, text, type TestApp } from '../support/harness.js';
+import { TARGETS, startTestApp, TestClient, text, type TestApp, versionOf, dateFields } from '../support/harness.js';
 import { defaultCalendar, todayInLondon } from '../../src/time/index.js';
-import { partsFromIso } from '../../src/allegations/allegation-forms.js';
 
-const dateFields = (prefix: string, iso: string) => {
-  const p = partsFromIso(iso);
-  return { [`${prefix}-day`]: p.day, [`${prefix}-month`]: p.month, [`${prefix}-year`]: p.year };
-};
 
 const idFrom = (location: string | undefined) => Number(/\/allegations\/(\d+)/.exec(location ?? '')?.[1]);
-const versionOf = (html: string) => /name="version" value="(\d+)"/.exec(html)?.[1] ?? '';
 
 for (const target of TARGETS) {
   describe(`allegations journey on ${target}`, () => {

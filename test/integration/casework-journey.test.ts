@@ -1,11 +1,9 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { freshEpisode } from '../support/casework.js';
-import { TARGETS, startTestApp, TestClient, text, type TestApp } from '../support/harness.js';
+import { TARGETS, startTestApp, TestClient, text, type TestApp, versionOf, dateFields } from '../support/harness.js';
 import { todayInLondon, addCalendarDays } from '../../src/time/index.js';
 
-const versionOf = (html: string) => /name="version" value="(\d+)"/.exec(html)?.[1] ?? '';
-const dateFields = (prefix: string, iso: string) => ({ [`${prefix}-day`]: String(Number(iso.slice(8, 10))), [`${prefix}-month`]: String(Number(iso.slice(5, 7))), [`${prefix}-year`]: iso.slice(0, 4) });
 
 for (const target of TARGETS) {
   describe(`casework on ${target}`, () => {

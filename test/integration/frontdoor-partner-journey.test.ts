@@ -1,12 +1,11 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { TARGETS, startTestApp, TestClient, text, type TestApp } from '../support/harness.js';
+import { TARGETS, startTestApp, TestClient, text, type TestApp, versionOf } from '../support/harness.js';
 import { defaultCalendar } from '../../src/time/index.js';
 import { DEFAULT_RAG_TIMES } from '../../src/frontdoor/rules.js';
 import { requestDue } from '../../src/frontdoor/partner-rules.js';
 import { contextFor, createContact, demoPeople, escapeRe, type DemoPerson } from './frontdoor-partner-support.js';
 
-const versionOf = (html: string) => /name="version" value="(\d+)"/.exec(html)?.[1] ?? '';
 
 for (const target of TARGETS) {
   describe(`partner information requests journey on ${target}`, () => {

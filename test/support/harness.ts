@@ -133,3 +133,13 @@ export class TestClient {
 export function text(html: string): string {
   return html.replace(/<script[\s\S]*?<\/script>/g, '').replace(/<[^>]+>/g, ' ').replace(/&#39;|&rsquo;|’/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
 }
+
+/** The optimistic-lock version a form carries (input name="version"). */
+export const versionOf = (html: string) => /name="version" value="(\d+)"/.exec(html)?.[1] ?? '';
+
+/** A GOV.UK date input's three fields (prefix-day, -month, -year) for an ISO date. */
+export const dateFields = (prefix: string, iso: string) => ({
+  [`${prefix}-day`]: String(Number(iso.slice(8, 10))),
+  [`${prefix}-month`]: String(Number(iso.slice(5, 7))),
+  [`${prefix}-year`]: iso.slice(0, 4),
+});
