@@ -38,7 +38,6 @@ export interface TrayContact {
   rag: string | null;
   responseDueAt: Date | null;
   children: Array<{ personId: number; name: string; status: string }>;
-  restricted: boolean;
   openRequests: number;
   overdueRequests: number;
   /** When every child is decided: the last decision's date (the decision clock is then met or late, not running). */
@@ -131,9 +130,10 @@ export class TraysService {
     ]);
     const briefs = await loadBriefs(this.db, [...new Set(children.map((c) => c.person_id))]);
     const user = ctx.user!;
-    const visible = (personId: number) => {
+    // A restricted child's name is not shown in a list to those the restriction does not name.
+    const nameOf = (personId: number) => {
       const b = briefs.get(personId);
-      return !!b && (!b.restricted || canAccessRecord(user, { restrictedTo: b.restrictedTo }).allowed);
+      return b && (!b.restricted || canAccessRecord(user, { restrictedTo: b.restrictedTo }).allowed) ? `${b.givenNames} ${b.familyName}` : 'Restricted record';
     };
     return contacts.map((c): TrayContact => {
       const mine = children.filter((ch) => ch.contact_id === c.id);
@@ -146,12 +146,7 @@ export class TraysService {
         sourceCode: c.source_code,
         rag: c.rag,
         responseDueAt: c.response_due_at,
-        // A restricted child's name is not shown in a list to those the restriction does not name.
-        children: mine.map((ch) => {
-          const b = briefs.get(ch.person_id);
-          return { personId: ch.person_id, name: b && visible(ch.person_id) ? `${b.givenNames} ${b.familyName}` : 'Restricted record', status: ch.status };
-        }),
-        restricted: mine.some((ch) => !!briefs.get(ch.person_id)?.restricted && !visible(ch.person_id)),
+        children: mine.map((ch) => ({ personId: ch.person_id, name: nameOf(ch.person_id), status: ch.status })),
         openRequests: reqs.length,
         overdueRequests: reqs.filter((r) => r.due_at < now).length,
         decidedOn: mine.length && mine.every((ch) => ch.decision_date) ? mine.map((ch) => ch.decision_date!).sort().at(-1)! : null,
