@@ -6,7 +6,7 @@
  * below, so every state is there. Fictional, as all demo data. One transaction, one audit event.
  */
 import type { DemoSeedContext } from '../demo/seeders.js';
-import { demoCases, preBirthEpisode, type DemoCase } from '../demo/stories.js';
+import { demoCases, preBirthEpisode, type AssessmentStory, type CinPlanStory, type DemoCase } from '../demo/stories.js';
 import { writeAudit } from '../audit/audit-log.js';
 import { addCalendarDays } from '../time/index.js';
 import { assessmentDueDate, DEFAULT_SETTINGS } from './rules.js';
@@ -25,14 +25,24 @@ const ANALYSIS: Record<string, string> = {
   strategy_discussion: 'The child has been harmed and may be at risk of significant harm: a strategy discussion is needed today.',
 };
 
-async function writeStory(tx: Tx, story: DemoCase, episodeId: number, personId: number, worker: number | null, manager: number | null): Promise<boolean> {
+/** The child's story: a baby or toddler is observed with their parent, not asked to draw. */
+function writeStory(tx: Tx, story: DemoCase, episodeId: number, personId: number, worker: number | null, manager: number | null): Promise<boolean> {
   const a = story.assessment!;
-  const guided = a.status !== 'awaiting_guidance';
-  const filled = a.status === 'submitted' || a.status === 'authorised';
-  const done = a.status === 'authorised';
-  // A baby or toddler is observed with their parent, not asked to draw.
   const dob = story.referral?.dateOfBirth ?? null;
   const young = !!dob && dob > addCalendarDays(a.requested, -4 * 365);
+  return writeAssessment(tx, a, story.cinPlan, { young, preBirth: !!story.preBirth, writtenUp: a.status === 'submitted' || a.status === 'authorised' }, episodeId, personId, worker, manager);
+}
+
+/** One assessment (with the absent father's and gran's views once it is written up) and its CIN plan, if any. */
+async function writeAssessment(
+  tx: Tx, a: AssessmentStory, plan: CinPlanStory | null, child: { young: boolean; preBirth: boolean; writtenUp: boolean },
+  episodeId: number, personId: number, worker: number | null, manager: number | null,
+): Promise<boolean> {
+  const { young } = child;
+  const guided = a.status !== 'awaiting_guidance';
+  // Risks, factors, analysis and the others' views written up.
+  const filled = child.writtenUp;
+  const done = a.status === 'authorised';
   const { id } = await tx
     .insertInto('assessments')
     .values({
@@ -41,7 +51,7 @@ async function writeStory(tx: Tx, story: DemoCase, episodeId: number, personId: 
       guidance: guided ? 'See the children alone at school and at home; speak to the father; check with health about missed appointments.' : '',
       guidance_by: guided ? manager : null, guidance_at: guided ? new Date(`${a.start}T10:00:00Z`) : null,
       timescale_working_days: a.timescale, due_date: a.due,
-      child_seen: a.childSeenOn ? (a.seenWithParent || young ? 'seen' : 'seen_alone') : story.preBirth && filled ? 'not_seen' : null, child_seen_date: a.childSeenOn,
+      child_seen: a.childSeenOn ? (a.seenWithParent || young ? 'seen' : 'seen_alone') : child.preBirth && filled ? 'not_seen' : null, child_seen_date: a.childSeenOn,
       child_voice: a.childSeenOn ? (young ? YOUNG_VOICE : VOICE) : '',
       risk_factors: filled ? 'Arguments between the adults late at night; mum’s low mood; missed health appointments.' : '',
       protective_factors: filled ? 'Gran lives nearby and visits daily; the children attend school every day; mum asked for help.' : '',
@@ -61,7 +71,6 @@ async function writeStory(tx: Tx, story: DemoCase, episodeId: number, personId: 
       { assessment_id: id, name: 'Gran', relationship: 'Maternal grandmother', absent_parent: false, contacted: true, view: 'Worried about her daughter; visits every day.' },
     ]).execute();
   }
-  const plan = story.cinPlan;
   if (!plan) return false;
   const { id: planId } = await tx.insertInto('cin_plans').values({ episode_id: episodeId, person_id: personId, assessment_id: id, start_date: plan.start, end_date: plan.end, end_reason: plan.endReason, review_interval_weeks: DEFAULT_SETTINGS.cinReviewWeeks, created_by: worker }).returning('id').executeTakeFirstOrThrow();
   if (plan.reviews.length) await tx.insertInto('cin_plan_reviews').values(plan.reviews.map((r) => ({ plan_id: planId, review_date: r.on, outcome: r.outcome, next_review_date: r.next, created_by: worker }))).execute();
@@ -125,42 +134,26 @@ async function seedOtherEpisodes(c: DemoSeedContext, assessed: Set<number>, work
       const authorised = done ? cap(calendar.addWorkingDays(start, 8)) : null;
       const guided = kind !== 'awaiting_guidance';
       const filled = kind !== 'awaiting_guidance' && kind !== 'in_progress';
-      const { id } = await tx
-        .insertInto('assessments')
-        .values({
-          episode_id: e.id, person_id: e.person_id, requested_date: start,
-          status: kind === 'awaiting_guidance' ? 'awaiting_guidance' : done ? 'authorised' : kind === 'submitted' ? 'submitted' : 'in_progress',
-          start_date: guided ? start : null,
-          guidance: guided ? 'See the children alone at school and at home; speak to the father; check with health about missed appointments.' : '',
-          guidance_by: guided ? manager : null, guidance_at: guided ? new Date(`${start}T10:00:00Z`) : null,
-          timescale_working_days: guided ? timescale : null, due_date: guided ? due : null,
-          child_seen: filled || kind === 'overdue' ? 'seen_alone' : null, child_seen_date: filled || kind === 'overdue' ? start : null,
-          child_voice: filled || kind === 'overdue' ? 'Drew her three houses: worried about shouting at home; good things are her gran and her dog; dreams of being a vet.' : '',
-          risk_factors: filled ? 'Arguments between the adults late at night; mum’s low mood; missed health appointments.' : '',
-          protective_factors: filled ? 'Gran lives nearby and visits daily; the children attend school every day; mum asked for help.' : '',
-          factors: JSON.stringify(kind === 'nfa' ? ['21'] : filled ? ['3B', '4B'] : []),
-          analysis: filled ? (kind === 'nfa' ? 'The concern was a one-off argument; no ongoing worries; family supported by gran.' : 'Needs are met only with a plan: domestic abuse support and mum’s mental health.') : '',
-          outcome: kind === 'nfa' ? 'nfa' : filled ? 'cin_plan' : null,
-          submitted_by: filled ? worker : null, submitted_at: filled ? new Date(`${authorised ?? c.today}T09:00:00Z`) : null,
-          authorised_by: done ? manager : null, authorised_at: done ? new Date(`${authorised}T15:00:00Z`) : null, authorisation_date: authorised,
-          authorisation_comments: done ? 'Clear analysis; agree the outcome.' : '',
-          created_by: worker,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      if (filled) {
-        await tx.insertInto('assessment_others').values([
-          { assessment_id: id, name: 'Dan (father)', relationship: 'Father, lives apart', absent_parent: true, contacted: true, view: 'Wants to see the children more and would support a plan.' },
-          { assessment_id: id, name: 'Gran', relationship: 'Maternal grandmother', absent_parent: false, contacted: true, view: 'Worried about her daughter; visits every day.' },
-        ]).execute();
-      }
+      const seen = filled || kind === 'overdue';
+      const assessment: AssessmentStory = {
+        requested: start,
+        status: kind === 'awaiting_guidance' ? 'awaiting_guidance' : done ? 'authorised' : kind === 'submitted' ? 'submitted' : 'in_progress',
+        start: guided ? start : null,
+        timescale: guided ? timescale : null,
+        due: guided ? due : null,
+        childSeenOn: seen ? start : null,
+        seenWithParent: false,
+        submitted: filled ? (authorised ?? c.today) : null,
+        authorised,
+        outcome: kind === 'nfa' ? 'nfa' : filled ? 'cin_plan' : null,
+        factors: kind === 'nfa' ? ['21'] : filled ? ['3B', '4B'] : [],
+      };
+      let plan: CinPlanStory | null = null;
       if (kind === 'cin_plan') {
-        const planStart = authorised!;
-        const { id: planId } = await tx.insertInto('cin_plans').values({ episode_id: e.id, person_id: e.person_id, assessment_id: id, start_date: planStart, end_date: null, end_reason: null, review_interval_weeks: DEFAULT_SETTINGS.cinReviewWeeks, created_by: worker }).returning('id').executeTakeFirstOrThrow();
-        const reviewDate = cap(addCalendarDays(planStart, 28));
-        await tx.insertInto('cin_plan_reviews').values({ plan_id: planId, review_date: reviewDate, outcome: 'Mum engaging with her GP; domestic abuse service has made contact. Plan continues.', next_review_date: addCalendarDays(reviewDate, 42), created_by: worker }).execute();
-        plans++;
+        const reviewDate = cap(addCalendarDays(authorised!, 28));
+        plan = { start: authorised!, end: null, endReason: null, reviews: [{ on: reviewDate, outcome: 'Mum engaging with her GP; domestic abuse service has made contact. Plan continues.', next: addCalendarDays(reviewDate, 42) }] };
       }
+      if (await writeAssessment(tx, assessment, plan, { young: false, preBirth: false, writtenUp: filled }, e.id, e.person_id, worker, manager)) plans++;
     }
   });
   return { created: episodes.length, plans, counts, personIds: episodes.map((e) => e.person_id) };
