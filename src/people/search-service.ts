@@ -79,14 +79,20 @@ export class PersonSearchService {
         return {
           id,
           score: Math.round(s.score * 10) / 10,
+          evidence: s.rawScore,
           band: s.band,
           reasons: s.fields.filter((f) => f.level !== 'missing').map((f) => ({ field: f.field, reason: f.reason, weight: Math.round(f.weight * 10) / 10 })),
           cautions: s.guards.map((g) => g.reason),
         };
       })
       .filter((h) => h.score > 0)
-      .sort((a, b) => b.score - a.score || a.id - b.id)
-      .slice(0, limit);
+      // A guard holds a pair's score below a threshold (twins look alike); among pairs held at the same
+      // score, the one with more evidence before the guard comes first: a search for a child's exact
+      // date of birth and postcode with a misspelt given name should show that child before a brother
+      // born twenty years earlier, even though both are held at "possible".
+      .sort((a, b) => b.score - a.score || b.evidence - a.evidence || a.id - b.id)
+      .slice(0, limit)
+      .map(({ evidence: _evidence, ...h }) => h);
     const briefs = await loadBriefs(this.db, ranked.map((h) => h.id));
     const hits = ranked.flatMap((h) => {
       const brief = briefs.get(h.id);
