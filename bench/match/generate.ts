@@ -10,10 +10,14 @@
  * family names swapped, day and month swapped, year off by one, date of birth missing, a new
  * postcode, a double-barrelled surname, sex not recorded, NHS number not recorded. The truth is
  * which records are the same person (an entity number per record) and which entities are twins.
+ *
+ * Given names are drawn for the person's birth year (parents from their generation's names, children
+ * from today's) and surname lists have long tails (names.ts): short, cohort-blind lists made namesakes
+ * (different people with the same full name) far commoner than in a real index.
  */
 import { nicknameGroup, nicknameRelation, nhsCheckDigit, normalisePostcode } from '../../src/people/matching/index.js';
 import { CsvWriter } from '../../src/people/csv.js';
-import { CLOSE_TWIN_NAMES, ORIGINS, POSTCODE_AREAS, STREETS, STREET_KINDS, type Origin } from './names.js';
+import { CLOSE_TWIN_NAMES, ORIGINS, POSTCODE_AREAS, STREETS, STREET_KINDS, olderShare, type Origin } from './names.js';
 
 /** sfc32: small, fast, good enough, and the same on every machine. */
 export class Random {
@@ -232,9 +236,20 @@ export class Generator {
     return weighted(this.rng, ORIGINS.map((o) => [o, o.share] as [Origin, number]));
   }
 
-  /** A given name that is not, and is no other form of, a name already in the family (no Aisha and Ayesha). */
-  private given(origin: Origin, sex: 'M' | 'F', avoid: ReadonlySet<string>): string {
-    const list = sex === 'M' ? origin.boys : origin.girls;
+  /**
+   * The given names for someone born in `year`: the origin's older list for the parents' generation,
+   * today's for children, either around the change (olderShare). Names are a matter of fashion, so
+   * a mother born in 1975 is far likelier to be Claire than Olivia.
+   */
+  private givenNames(origin: Origin, sex: 'M' | 'F', year: number): readonly string[] {
+    const older = sex === 'M' ? origin.olderBoys : origin.olderGirls;
+    const share = olderShare(year);
+    if (older && (share >= 1 || (share > 0 && this.rng.chance(share)))) return older;
+    return sex === 'M' ? origin.boys : origin.girls;
+  }
+
+  /** A given name from `list` that is not, and is no other form of, a name already in the family (no Aisha and Ayesha). */
+  private given(list: readonly string[], avoid: ReadonlySet<string>): string {
     const free = (name: string) => !avoid.has(name) && ![...avoid].some((other) => nicknameRelation(name, other) !== null);
     for (let i = 0; i < 20; i++) {
       const name = this.rng.zipf(list, 15);
@@ -446,14 +461,18 @@ export class Generator {
     const motherFamily = rng.chance(0.75) ? family : rng.zipf(motherOrigin.surnames);
     const parentYear = rng.between(1965, 2000);
     const names = new Set<string>();
+    const yearOf = (dob: string) => Number(dob.slice(0, 4));
     if (twoParents) {
-      const g = this.given(origin, 'M', names);
+      // The date of birth first: the name depends on it.
+      const dob = randomDate(rng, parentYear - 3, parentYear);
+      const g = this.given(this.givenNames(origin, 'M', yearOf(dob)), names);
       names.add(g);
-      await person({ given: g, family, dob: randomDate(rng, parentYear - 3, parentYear), sex: sexOrU('M'), nhs: rng.chance(0.3) ? this.nhsNumber() : null, ...base });
+      await person({ given: g, family, dob, sex: sexOrU('M'), nhs: rng.chance(0.3) ? this.nhsNumber() : null, ...base });
     }
-    const mg = this.given(motherOrigin, 'F', names);
+    const motherDob = randomDate(rng, parentYear, parentYear + 2);
+    const mg = this.given(this.givenNames(motherOrigin, 'F', yearOf(motherDob)), names);
     names.add(mg);
-    await person({ given: mg, family: twoParents ? motherFamily : family, dob: randomDate(rng, parentYear, parentYear + 2), sex: sexOrU('F'), nhs: rng.chance(0.3) ? this.nhsNumber() : null, ...base });
+    await person({ given: mg, family: twoParents ? motherFamily : family, dob: motherDob, sex: sexOrU('F'), nhs: rng.chance(0.3) ? this.nhsNumber() : null, ...base });
 
     const children = weighted(rng, [[0, 15], [1, 25], [2, 30], [3, 18], [4, 12]] as Array<[number, number]>);
     const childFamily = twoParents && motherFamily !== family && rng.chance(0.2) ? `${family}-${motherFamily}` : family;
@@ -473,9 +492,9 @@ export class Generator {
         } else {
           const s1: 'M' | 'F' = rng.chance(0.5) ? 'M' : 'F';
           const s2: 'M' | 'F' = rng.chance(0.6) ? s1 : s1 === 'M' ? 'F' : 'M';
-          const g1 = this.given(origin, s1, names);
+          const g1 = this.given(this.givenNames(origin, s1, year), names);
           names.add(g1);
-          const g2 = this.given(origin, s2, names);
+          const g2 = this.given(this.givenNames(origin, s2, year), names);
           pair = [{ given: g1, sex: s1 }, { given: g2, sex: s2 }];
         }
         names.add(pair[0].given);
@@ -491,9 +510,10 @@ export class Generator {
         c++;
       } else {
         const sex: 'M' | 'F' = rng.chance(0.5) ? 'M' : 'F';
+        const list = this.givenNames(origin, sex, year);
         // Now and then a cousin is named after the same grandparent.
-        const shared = inherited.find((n) => (sex === 'M' ? origin.boys : origin.girls).includes(n) && !names.has(n));
-        const given = shared && rng.chance(0.05) ? shared : this.given(origin, sex, names);
+        const shared = inherited.find((n) => list.includes(n) && !names.has(n));
+        const given = shared && rng.chance(0.05) ? shared : this.given(list, names);
         names.add(given);
         childNames.push(given);
         await person({ given, family: childFamily, dob, sex: sexOrU(sex), nhs: nhs(), ...base });
