@@ -146,6 +146,32 @@ async function main() {
         const held = (id: number) => Math.min(6, holders.get(nameOf.get(id) ?? '') ?? 0);
         console.log(`\nCeiling, keeping each comparison pattern that holds more true pairs than false: ${ceiling((_, s) => levels(s))}`);
         console.log(`  ... and each pattern by how many hold each full name (up to 6): ${ceiling((k, s) => `${levels(s)} ${k.split('-').map((x) => held(Number(x))).join('/')}`)}`);
+        // Where the finder departs from that ceiling: patterns it keeps although they hold more
+        // different people than duplicates, and patterns it drops although they hold more duplicates.
+        const byPattern = new Map<string, { t: number; f: number; tKept: number; fKept: number; scores: number[] }>();
+        for (const [k, s] of scored) {
+          const key = `${levels(s).replace(/ missing/g, ' -')}${s.guards.length ? ` [${s.guards.map((g) => g.rule).join(',')}]` : ''}`;
+          const e = byPattern.get(key) ?? { t: 0, f: 0, tKept: 0, fKept: 0, scores: [] };
+          const kept = s.score >= at;
+          if (isTrue.has(k)) {
+            e.t++;
+            if (kept) e.tKept++;
+            e.scores.push(s.score);
+          } else {
+            e.f++;
+            if (kept) e.fKept++;
+          }
+          byPattern.set(key, e);
+        }
+        const departures = [...byPattern]
+          .map(([key, e]) => ({ key, ...e, cost: e.t > e.f ? e.t - e.tKept - (e.f - e.fKept) : e.fKept - e.tKept }))
+          .filter((e) => e.cost > 0)
+          .sort((x, y) => y.cost - x.cost);
+        console.log(`\nPatterns where the finder departs from the ceiling (net pairs lost), given sex postcode nhs upn order as LEVELS:`);
+        for (const d of departures.slice(0, show)) {
+          const sc = d.scores.sort((x, y) => x - y);
+          console.log(`  ${d.cost}  ${d.key}: true ${d.t} (kept ${d.tKept}), different ${d.f} (kept ${d.fKept}); true scores ${sc[0]?.toFixed(1)}..${sc[sc.length - 1]?.toFixed(1)}`);
+        }
       }
       const fnPatterns = new Map<string, { n: number; example: string }>();
       for (const [a, b, label] of truePairs) {
