@@ -171,22 +171,22 @@ describe('duplicate finder: a given-name slip where a twin could be', { concurre
         const people = new PeopleService(handle.db);
         const add = (given: string, family: string) => people.create(CTX, person(given, family, '2016-05-10', 'F', 'B33 8TH'));
         const layla = await add('Layla', 'Carlborough');
-        const lyla = await add('Lyla', 'Carlborough');
+        const luyla = await add('Luyla', 'Carlborough');
         // Twins Lily and Lila Moss, and a record of one of them written "Lilx".
         const lily = await add('Lily', 'Moss');
         const lila = await add('Lila', 'Moss');
         const lilx = await add('Lilx', 'Moss');
-        const merged = await add('Leyla', 'Carlborough'); // Lyla could be a slip of Leyla too, but this record was merged away
+        const merged = await add('Leyla', 'Carlborough'); // Luyla could be a slip of Leyla too, but this record was merged away
         await handle.db.updateTable('people').set({ merged_into_id: layla }).where('id', '=', merged).execute();
         // How common each name is in a large index (this one is too small to say).
         const context = {
-          frequencies: nameFrequencies(50_000, new Map([['layla', 144], ['lyla', 1], ['lily', 300], ['lila', 25], ['lilx', 1], ['leyla', 20]]), new Map([['carlborough', 12], ['moss', 30]])),
+          frequencies: nameFrequencies(50_000, new Map([['layla', 144], ['luyla', 1], ['lily', 300], ['lila', 25], ['lilx', 1], ['leyla', 20]]), new Map([['carlborough', 12], ['moss', 30]])),
         };
-        const candidates: Array<[number, number]> = [[layla, lyla], [lily, lilx], [lila, lilx], [lily, lila]];
+        const candidates: Array<[number, number]> = [[layla, luyla], [lily, lilx], [lila, lilx], [lily, lila]];
         const loaded = await loadForMatching(handle.db, candidates.flat());
         const scored = await scoreCandidates(handle.db, candidates, loaded, DEFAULT_WEIGHTS, context);
         const scoreOf = (a: number, b: number) => scored.find((p) => p.a === a && p.b === b)!.score;
-        const slip = scoreOf(layla, lyla);
+        const slip = scoreOf(layla, luyla);
         assert.equal(slip.band, 'likely', JSON.stringify(slip.fields));
         assert.match(slip.fields.find((f) => f.field === 'givenName')!.reason, /probably a slip for Layla/);
         for (const twin of [lily, lila]) {

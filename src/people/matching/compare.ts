@@ -10,8 +10,9 @@
 import { normalisePostcode, postcodeParts, validateNhsNumber, validateUpn, isTemporaryUpn } from './identifiers.js';
 import { toAscii } from './ascii.js';
 import { NAME_PARTICLES, isPlaceholderName, nameTokens } from './names.js';
-import { nicknameGroup, nicknameRelation } from './nicknames.js';
+import { nicknameRelation } from './nicknames.js';
 import { jaroWinkler, osaDistance } from './similarity.js';
+import { isKnownGivenName } from './given-names.js';
 import { ESTABLISHED_NAME_MIN, ESTABLISHED_RATIO, RARE_SPELLING_MAX, correctionOf, likelySlip, type MatchContext, type NameFrequencies } from './frequencies.js';
 
 export const LEVELS = {
@@ -201,7 +202,7 @@ function compareGiven(x: GivenName, y: GivenName, frequencies?: NameFrequencies)
   // One keystroke from a name many people here have, and a spelling nobody else has: a slip, not a
   // twin's look-alike name (those are both established names: Lily and Lila).
   if (frequencies && x.forenameParts.length === 1 && y.forenameParts.length === 1) {
-    const slip = likelySlip(x.forename, y.forename, frequencies.given);
+    const slip = likelySlip(x.forename, y.forename, frequencies.given, isKnownGivenName);
     if (slip) {
       const reason = `probably a slip for ${(slip.name === x.forename ? x : y).written}`;
       return { level: 'misspelt', reason, ...frequencyOf(frequencies.given, slip.name, frequencies.people) };
@@ -209,7 +210,7 @@ function compareGiven(x: GivenName, y: GivenName, frequencies?: NameFrequencies)
     // A slip of a nickname: "Regi" for Reg, a nickname of Reginald.
     if (!relation) {
       for (const [s, other] of [[x, y], [y, x]] as const) {
-        const fixed = correctionOf(s.forename, frequencies.given);
+        const fixed = correctionOf(s.forename, frequencies.given, isKnownGivenName);
         const related = fixed ? nicknameRelation(fixed, other.forename) : null;
         if (fixed && (related?.kind === 'nickname' || related?.kind === 'spelling')) {
           const what = related.kind === 'nickname' ? 'a nickname' : 'another spelling';
@@ -514,7 +515,7 @@ function householdSlip(a: PersonForMatching, b: PersonForMatching, context: Matc
     const established = frequencies.given(name);
     if (established < ESTABLISHED_NAME_MIN || established < ESTABLISHED_RATIO * Math.max(1, held)) return false;
     if (held > RARE_SPELLING_MAX && held > SLIP_SHARE_MAX * established) return false;
-    return nicknameGroup(slip).length === 0; // a form the nickname table knows is a name
+    return !isKnownGivenName(slip); // a name in its own right (Lila beside Lily) is never a slip
   };
   const forenames = (p: PersonForMatching) => p.givenNames.map(parseGiven).filter((n) => n !== null && n.forenameParts.length === 1) as GivenName[];
   for (const [xs, ys] of [[forenames(a), forenames(b)], [forenames(b), forenames(a)]] as const) {

@@ -69,20 +69,25 @@ function oneEditAway(s: string): Set<string> {
 
 const corrections = new WeakMap<(key: string) => number, Map<string, string | null>>();
 
+/** A spelling that is a name in its own right is never a slip; by default, any form the nickname table knows. */
+export type IsName = (spelling: string) => boolean;
+const inNicknameTable: IsName = (spelling) => nicknameGroup(spelling).length > 0;
+
 /**
  * The established name a rare spelling is a slip of, or null: the only name one keystroke away
  * (same first letter) that at least ESTABLISHED_NAME_MIN people have, and ESTABLISHED_RATIO times
- * as many as have the spelling. "Lilx" could be Lily or Lila, so it is not corrected. Forms the
- * nickname table lists are names in their own right, never slips.
+ * as many as have the spelling. "Lilx" could be Lily or Lila, so it is not corrected. A spelling
+ * that is a name in its own right (`isName`: given names pass isKnownGivenName) is never a slip.
+ * Results are cached per `count` function, so one `count` must always come with the same `isName`.
  */
-export function correctionOf(spelling: string, count: (key: string) => number): string | null {
+export function correctionOf(spelling: string, count: (key: string) => number, isName: IsName = inNicknameTable): string | null {
   let cache = corrections.get(count);
   if (!cache) corrections.set(count, (cache = new Map()));
   const known = cache.get(spelling);
   if (known !== undefined) return known;
   let found: string | null = null;
   const held = count(spelling);
-  if (spelling.length >= 3 && held <= RARE_SPELLING_MAX && nicknameGroup(spelling).length === 0) {
+  if (spelling.length >= 3 && held <= RARE_SPELLING_MAX && !isName(spelling)) {
     let established = 0;
     for (const other of oneEditAway(spelling)) {
       const n = count(other);
@@ -101,8 +106,8 @@ export function correctionOf(spelling: string, count: (key: string) => number): 
  * If `x` and `y` (ASCII keys) look like a typing slip of an established name and that name, the
  * two as { slip, name }; otherwise null (see correctionOf).
  */
-export function likelySlip(x: string, y: string, count: (key: string) => number): { slip: string; name: string } | null {
+export function likelySlip(x: string, y: string, count: (key: string) => number, isName: IsName = inNicknameTable): { slip: string; name: string } | null {
   if (x === y || x.length < 3 || y.length < 3 || x[0] !== y[0] || Math.abs(x.length - y.length) > 1) return null;
   const [slip, name] = count(x) <= count(y) ? [x, y] : [y, x];
-  return correctionOf(slip, count) === name ? { slip, name } : null;
+  return correctionOf(slip, count, isName) === name ? { slip, name } : null;
 }
