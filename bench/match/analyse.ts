@@ -21,6 +21,7 @@ import { finderThreshold, scorePair, thresholds, type PairScore } from '../../sr
 import type { PersonQuery } from '../../src/people/search-query.js';
 import { findCandidateIds } from '../../src/people/candidates.js';
 import { Generator, recordOf } from './generate.js';
+import { HOLDERS_CAP, hindsightCeiling } from './ceiling.js';
 
 const CTX = { requestId: 'bench-match-analyse', ip: 'local', user: null };
 
@@ -166,21 +167,11 @@ async function main() {
         const holders = new Map<string, number>();
         for (const k of nameOf.values()) holders.set(k, (holders.get(k) ?? 0) + 1);
         const ceiling = (key: (k: string, s: PairScore) => string) => {
-          const byPattern = new Map<string, [number, number]>();
-          for (const [k, s] of scored) {
-            const e = byPattern.get(key(k, s)) ?? [0, 0];
-            e[isTrue.has(k) ? 0 : 1]++;
-            byPattern.set(key(k, s), e);
-          }
-          let tp = 0;
-          let fp = 0;
-          for (const [t, f] of byPattern.values()) if (t > f) [tp, fp] = [tp + t, fp + f];
-          const p = tp / Math.max(1, tp + fp);
-          const r = tp / truePairs.length;
-          return `F1 ${((2 * p * r) / (p + r)).toFixed(4)} (fp ${fp}, fn ${truePairs.length - tp})`;
+          const c = hindsightCeiling([...scored].map(([k, s]) => ({ key: key(k, s), isTrue: isTrue.has(k) })), truePairs.length);
+          return `F1 ${c.f1.toFixed(4)} (fp ${c.falsePositives}, fn ${c.falseNegatives})`;
         };
         const levels = (s: PairScore) => s.fields.map((f) => f.level).join(' ');
-        const held = (id: number) => Math.min(6, holders.get(nameOf.get(id) ?? '') ?? 0);
+        const held = (id: number) => Math.min(HOLDERS_CAP, holders.get(nameOf.get(id) ?? '') ?? 0);
         console.log(`\nCeiling, keeping each comparison pattern that holds more true pairs than false: ${ceiling((_, s) => levels(s))}`);
         console.log(`  ... and each pattern by how many hold each full name (up to 6): ${ceiling((k, s) => `${levels(s)} ${k.split('-').map((x) => held(Number(x))).join('/')}`)}`);
         // Where the finder departs from that ceiling: patterns it keeps although they hold more

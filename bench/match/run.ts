@@ -36,6 +36,7 @@ import { thresholds } from '../../src/people/matching/index.js';
 import type { PersonQuery } from '../../src/people/search-query.js';
 import { ProgressBar, count } from '../../src/people/progress.js';
 import { Generator, recordOf, type Population } from './generate.js';
+import { HOLDERS_CAP, hindsightCeiling } from './ceiling.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const CTX = { requestId: 'bench-match', ip: 'local', user: null };
@@ -256,6 +257,31 @@ async function main() {
           if (missed.size) notes.push(`Duplicate records not paired with their original (>= ${min}, the CLI default), by corruption: ${[...missed].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([k, v]) => `${k} ${v}`).join(', ')}`);
         }
       }
+      // What the data allows: the hindsight ceiling (ceiling.ts) over the pairs the finder stored.
+      const stored = await sql<{ person_a: number; person_b: number; source_a: string | null; source_b: string | null; reasons: Array<{ field: string; level: string }> }>`
+        select d.person_a, d.person_b, pa.source_id as source_a, pb.source_id as source_b, d.reasons
+          from duplicate_candidates d join people pa on pa.id = d.person_a join people pb on pb.id = d.person_b
+         where d.score >= ${thresholds.possible} and pa.merged_into_id is null and pb.merged_into_id is null`.execute(handle.db);
+      const fullNames = await sql<{ person_id: number; k: string }>`
+        select distinct person_id, split_part(given_key, ' ', 1) || ' ' || family_key as k from person_names`.execute(handle.db);
+      const nameOf = new Map(fullNames.rows.map((r) => [Number(r.person_id), r.k]));
+      const holders = new Map<string, number>();
+      for (const k of nameOf.values()) holders.set(k, (holders.get(k) ?? 0) + 1);
+      const held = (id: number) => Math.min(HOLDERS_CAP, holders.get(nameOf.get(Number(id)) ?? '') ?? 0);
+      const patterns = stored.rows.map((r) => ({
+        pattern: r.reasons.filter((x) => x.field !== 'guard').map((x) => `${x.field}:${x.level}`).join(' '),
+        names: `${held(r.person_a)}/${held(r.person_b)}`,
+        isTrue: truth.entityOf[recordOf(r.source_a ?? 'S-1')] === truth.entityOf[recordOf(r.source_b ?? 'S-1')],
+      }));
+      const byLevels = hindsightCeiling(patterns.map((p) => ({ key: p.pattern, isTrue: p.isTrue })), truth.truePairs);
+      const byNames = hindsightCeiling(patterns.map((p) => ({ key: `${p.pattern} ${p.names}`, isTrue: p.isTrue })), truth.truePairs);
+      figures.push({ name: 'hindsight ceiling, any scorer of comparison levels: F1', value: round(byLevels.f1, 4), unit: '', target: null, ratio: null });
+      figures.push({ name: '... also told how many hold each full name: F1', value: round(byNames.f1, 4), unit: '', target: null, ratio: null });
+      notes.push(
+        `Hindsight ceiling (bench/match/ceiling.ts): over the pairs scored at or above "possible", keep every comparison pattern holding more true pairs than different people. ` +
+          `No scorer that sees only the pattern can do better, and it ignores the twin guards. Levels alone: precision ${round(byLevels.precision, 4)}, recall ${round(byLevels.recall, 4)}; ` +
+          `with full-name holder counts (up to ${HOLDERS_CAP}): precision ${round(byNames.precision, 4)}, recall ${round(byNames.recall, 4)}.`,
+      );
     }
 
     // 6. Report.
