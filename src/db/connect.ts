@@ -29,6 +29,8 @@ export interface OpenOptions {
   databaseUrl?: string | undefined;
   /** PGlite data folder; 'memory://' for a throwaway in-memory database (tests). */
   pgliteDir?: string;
+  /** A dumpDataDir tarball to start an empty PGlite folder from (tests start from a migrated, seeded copy). */
+  pgliteLoadDataDir?: Blob;
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
@@ -50,7 +52,7 @@ export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
       },
     };
   }
-  return openPglite(opts.pgliteDir ?? 'memory://');
+  return openPglite(opts.pgliteDir ?? 'memory://', opts.pgliteLoadDataDir);
 }
 
 /**
@@ -65,7 +67,7 @@ export async function createPglite(dataDir: string, opts: { loadDataDir?: Blob }
   return PGlite.create(dataDir, { extensions: { pg_trgm, fuzzystrmatch }, ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}) });
 }
 
-async function openPglite(dir: string): Promise<DatabaseHandle> {
+async function openPglite(dir: string, loadDataDir?: Blob): Promise<DatabaseHandle> {
   let lock: DataDirLock | undefined;
   let dataDir = dir;
   if (!dir.startsWith('memory://')) {
@@ -75,7 +77,7 @@ async function openPglite(dir: string): Promise<DatabaseHandle> {
     dataDir = path.join(dir, 'pgdata');
   }
   try {
-    return await pgliteHandle(await createPglite(dataDir), dir, () => lock?.release());
+    return await pgliteHandle(await createPglite(dataDir, loadDataDir ? { loadDataDir } : {}), dir, () => lock?.release());
   } catch (err) {
     lock?.release();
     throw err;

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import pg from 'pg';
 import type { FastifyInstance } from 'fastify';
 import { loadConfig, type AppConfig } from '../../src/config.js';
@@ -46,10 +47,26 @@ export async function createTestDatabase(): Promise<{ url: string; drop: () => P
   };
 }
 
+/** The settings every test app starts with, before a test's own. */
+export const TEST_APP_ENV = { NODE_ENV: 'test', DEMO_MODE: 'true', DEMO_PASSWORD, DATA_DIR: '/nonexistent-test-dir' } as const;
+
+/**
+ * The migrated demo council as a PGlite dumpDataDir tarball, when the test run made one
+ * (scripts/run-tests.mjs sets PGLITE_TEMPLATE; scripts/build-test-template.ts). Starting PGlite
+ * from it takes about a second, against several for a fresh database, migrations and the demo
+ * seed, and most test files start one or more apps. Only for apps that would seed the same demo.
+ */
+function pgliteTemplate(env: Record<string, string>): Blob | undefined {
+  const file = process.env.PGLITE_TEMPLATE;
+  if (!file || 'DEMO_MODE' in env || 'DEMO_PASSWORD' in env || !fs.existsSync(file)) return undefined;
+  return new Blob([fs.readFileSync(file)]);
+}
+
 export async function startTestApp(target: Target, env: Record<string, string> = {}): Promise<TestApp> {
-  const config = loadConfig({ NODE_ENV: 'test', DEMO_MODE: 'true', DEMO_PASSWORD, DATA_DIR: '/nonexistent-test-dir', ...env });
+  const config = loadConfig({ ...TEST_APP_ENV, ...env });
   if (target === 'pglite') {
-    const handle = await openDatabase({ pgliteDir: 'memory://' });
+    const template = pgliteTemplate(env);
+    const handle = await openDatabase({ pgliteDir: 'memory://', ...(template ? { pgliteLoadDataDir: template } : {}) });
     const running = await createApp(config, { handle, backgroundJobs: false });
     return { ...running, target, config };
   }
