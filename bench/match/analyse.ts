@@ -21,7 +21,7 @@ import { finderThreshold, scorePair, thresholds, type PairScore } from '../../sr
 import type { PersonQuery } from '../../src/people/search-query.js';
 import { findCandidateIds } from '../../src/people/candidates.js';
 import { Generator, recordOf } from './generate.js';
-import { HOLDERS_CAP, hindsightCeiling } from './ceiling.js';
+import { HOLDERS_CAP, fullNameHolders, hindsightCeiling } from './ceiling.js';
 
 const CTX = { requestId: 'bench-match-analyse', ip: 'local', user: null };
 
@@ -161,17 +161,12 @@ async function main() {
       // comparison pattern (every field's level) when it holds more true pairs than false ones; then
       // the same with how many people hold each record's full name (given + family) added.
       {
-        const fullNames = await sql<{ person_id: number; k: string }>`
-          select distinct person_id, split_part(given_key, ' ', 1) || ' ' || family_key as k from person_names`.execute(handle.db);
-        const nameOf = new Map(fullNames.rows.map((r) => [Number(r.person_id), r.k]));
-        const holders = new Map<string, number>();
-        for (const k of nameOf.values()) holders.set(k, (holders.get(k) ?? 0) + 1);
+        const held = await fullNameHolders(handle.db);
         const ceiling = (key: (k: string, s: PairScore) => string) => {
           const c = hindsightCeiling([...scored].map(([k, s]) => ({ key: key(k, s), isTrue: isTrue.has(k) })), truePairs.length);
           return `F1 ${c.f1.toFixed(4)} (fp ${c.falsePositives}, fn ${c.falseNegatives})`;
         };
         const levels = (s: PairScore) => s.fields.map((f) => f.level).join(' ');
-        const held = (id: number) => Math.min(HOLDERS_CAP, holders.get(nameOf.get(id) ?? '') ?? 0);
         console.log(`\nCeiling, keeping each comparison pattern that holds more true pairs than false: ${ceiling((_, s) => levels(s))}`);
         console.log(`  ... and each pattern by how many hold each full name (up to ${HOLDERS_CAP}): ${ceiling((k, s) => `${levels(s)} ${k.split('-').map((x) => held(Number(x))).join('/')}`)}`);
         {

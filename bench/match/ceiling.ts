@@ -5,6 +5,9 @@
  * people, drop the rest. A real scorer cannot beat it, because it cannot tell apart two pairs with
  * the same pattern; and it ignores the twin guards, so a safe scorer does worse.
  */
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../src/db/schema.js';
+
 export interface Ceiling {
   precision: number;
   recall: number;
@@ -31,3 +34,16 @@ export function hindsightCeiling(pairs: Iterable<{ key: string; isTrue: boolean 
 
 /** Up to this many holders of a full name are told apart in a pattern key; more count as this many. */
 export const HOLDERS_CAP = 6;
+
+/**
+ * How many people hold a person's full name (first given name and family name, as keyed in the
+ * database), up to HOLDERS_CAP: what a scorer told the index's full-name counts would know.
+ */
+export async function fullNameHolders(db: Kysely<Database>): Promise<(personId: number) => number> {
+  const rows = await sql<{ person_id: number; k: string }>`
+    select distinct person_id, split_part(given_key, ' ', 1) || ' ' || family_key as k from person_names`.execute(db);
+  const nameOf = new Map(rows.rows.map((r) => [Number(r.person_id), r.k]));
+  const holders = new Map<string, number>();
+  for (const k of nameOf.values()) holders.set(k, (holders.get(k) ?? 0) + 1);
+  return (personId) => Math.min(HOLDERS_CAP, holders.get(nameOf.get(Number(personId)) ?? '') ?? 0);
+}

@@ -36,7 +36,7 @@ import { thresholds } from '../../src/people/matching/index.js';
 import type { PersonQuery } from '../../src/people/search-query.js';
 import { ProgressBar, count } from '../../src/people/progress.js';
 import { Generator, recordOf, type Population } from './generate.js';
-import { HOLDERS_CAP, hindsightCeiling } from './ceiling.js';
+import { HOLDERS_CAP, fullNameHolders, hindsightCeiling } from './ceiling.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const CTX = { requestId: 'bench-match', ip: 'local', user: null };
@@ -262,12 +262,7 @@ async function main() {
         select d.person_a, d.person_b, pa.source_id as source_a, pb.source_id as source_b, d.reasons
           from duplicate_candidates d join people pa on pa.id = d.person_a join people pb on pb.id = d.person_b
          where d.score >= ${thresholds.possible} and pa.merged_into_id is null and pb.merged_into_id is null`.execute(handle.db);
-      const fullNames = await sql<{ person_id: number; k: string }>`
-        select distinct person_id, split_part(given_key, ' ', 1) || ' ' || family_key as k from person_names`.execute(handle.db);
-      const nameOf = new Map(fullNames.rows.map((r) => [Number(r.person_id), r.k]));
-      const holders = new Map<string, number>();
-      for (const k of nameOf.values()) holders.set(k, (holders.get(k) ?? 0) + 1);
-      const held = (id: number) => Math.min(HOLDERS_CAP, holders.get(nameOf.get(Number(id)) ?? '') ?? 0);
+      const held = await fullNameHolders(handle.db);
       const patterns = stored.rows.map((r) => ({
         pattern: r.reasons.filter((x) => x.field !== 'guard').map((x) => `${x.field}:${x.level}`).join(' '),
         guarded: r.reasons.some((x) => x.field === 'guard'),

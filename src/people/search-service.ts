@@ -88,8 +88,8 @@ export class PersonSearchService {
       .filter((h) => h.score > 0)
       // A guard holds a pair's score below a threshold (twins look alike); among pairs held at the same
       // score, the one with more evidence before the guard comes first: a search for a child's exact
-      // date of birth and postcode with a misspelt given name should show that child before a brother
-      // born twenty years earlier, even though both are held at "possible".
+      // date of birth and postcode with a misspelt given name should show that child before her father
+      // (born twenty years earlier), even though both are held at "possible".
       .sort((a, b) => b.score - a.score || b.evidence - a.evidence || a.id - b.id)
       .slice(0, limit)
       .map(({ evidence: _evidence, ...h }) => h);
