@@ -59,14 +59,18 @@ export const TEST_APP_ENV = { NODE_ENV: 'test', DEMO_MODE: 'true', DEMO_PASSWORD
 function pgliteTemplate(env: Record<string, string>): Blob | undefined {
   const file = process.env.PGLITE_TEMPLATE;
   if (!file || 'DEMO_MODE' in env || 'DEMO_PASSWORD' in env || !fs.existsSync(file)) return undefined;
-  return new Blob([fs.readFileSync(file)]);
+  // Read once per test process: a file may start several apps, and the tarball is tens of megabytes.
+  // (A Blob is immutable and can be read again.)
+  template ??= new Blob([fs.readFileSync(file)]);
+  return template;
 }
+let template: Blob | undefined;
 
 export async function startTestApp(target: Target, env: Record<string, string> = {}): Promise<TestApp> {
   const config = loadConfig({ ...TEST_APP_ENV, ...env });
   if (target === 'pglite') {
-    const template = pgliteTemplate(env);
-    const handle = await openDatabase({ pgliteDir: 'memory://', ...(template ? { pgliteLoadDataDir: template } : {}) });
+    const copyOf = pgliteTemplate(env);
+    const handle = await openDatabase({ pgliteDir: 'memory://', ...(copyOf ? { pgliteLoadDataDir: copyOf } : {}) });
     const running = await createApp(config, { handle, backgroundJobs: false });
     return { ...running, target, config };
   }
